@@ -1,0 +1,2 @@
+export * from './domain/rule-set.js';
+export * from './domain/evaluation.js';

@@ -1,0 +1,2 @@
+export * from './domain/list-entry.js';
+export * from './domain/matcher.js';

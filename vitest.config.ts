@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const lib = (name: string): string => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+const libs = ['common', 'persistence', 'screening', 'rules', 'decisions', 'alerts', 'access', 'queue'];
+
+export default defineConfig({
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
+  resolve: { alias: Object.fromEntries(libs.map((name) => [`@app/${name}`, lib(name)])) },
+  test: {
+    include: ['{apps,libs}/**/*.spec.ts', 'test/**/*.{int-spec,e2e-spec}.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
+  },
+});
