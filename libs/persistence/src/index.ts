@@ -1,0 +1,3 @@
+export * from './data-source.js';
+export * from './embedded-postgres.js';
+export * from './runtime.js';

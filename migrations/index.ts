@@ -1,0 +1,5 @@
+import { CreateCoreSchema1764100000000 } from './1764100000000-create-core-schema.js';
+import { CreateRecordDecisionsFunction1764100000001 } from './1764100000001-create-record-decisions-function.js';
+
+/** Every migration, in order. Append only: a committed migration is never edited. */
+export const MIGRATIONS = [CreateCoreSchema1764100000000, CreateRecordDecisionsFunction1764100000001];
