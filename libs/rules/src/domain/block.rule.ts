@@ -42,7 +42,13 @@ export function activeBlockRule(ctx: RuleContext): RuleFinding[] {
         action: 'DECLINE',
         message: `Payer is blocked (${block.ruleId}) ${until}`,
       },
-      alert: { raise: false, priority: 'MEDIUM', type: 'BLOCK', subject: payerSubject(payment), windowKey: periods.day },
+      alert: {
+        raise: false,
+        priority: 'MEDIUM',
+        type: 'BLOCK',
+        subject: payerSubject(payment),
+        windowKey: periods.day,
+      },
     },
   ];
 }
@@ -66,7 +72,11 @@ export function failedAttemptsRule(ctx: RuleContext): RuleFinding[] {
           `(threshold ${params.payerDeclines}); payer blocked for ${params.blockMinutes} minutes`,
       },
       alert: { raise: true, priority: 'HIGH', type: 'BLOCK', subject: payerSubject(payment), windowKey },
-      block: { ruleId: 'R18', reason: 'TEMPORARY_BLOCK', until: new Date(now.getTime() + params.blockMinutes * MINUTE_MS) },
+      block: {
+        ruleId: 'R18',
+        reason: 'TEMPORARY_BLOCK',
+        until: new Date(now.getTime() + params.blockMinutes * MINUTE_MS),
+      },
     });
   }
 
@@ -81,7 +91,13 @@ export function failedAttemptsRule(ctx: RuleContext): RuleFinding[] {
           `Merchant had declined payments from ${plural(distinctPayers, 'distinct payer')} within ` +
           `${params.windowMinutes} minutes (threshold ${params.merchantDistinctPayers})`,
       },
-      alert: { raise: true, priority: 'HIGH', type: 'VELOCITY', subject: merchantSubject(payment), windowKey },
+      alert: {
+        raise: true,
+        priority: 'HIGH',
+        type: 'VELOCITY',
+        subject: merchantSubject(payment),
+        windowKey,
+      },
     });
   }
   return findings;

@@ -29,9 +29,30 @@ describe(evaluatePayment.name, () => {
       block: null,
       draftStr: false,
       reservations: [
-        { period: 'DAY', periodKey: '2026-11-25', amount: 3_722, cap: 200_000, ruleId: 'KYC.T1.DAILY', code: 'KYC_LIMIT_DAILY' },
-        { period: 'MONTH', periodKey: '2026-11', amount: 3_722, cap: 500_000, ruleId: 'KYC.T1.MONTHLY', code: 'KYC_LIMIT_MONTHLY' },
-        { period: 'YEAR', periodKey: '2026', amount: 3_722, cap: 1_000_000, ruleId: 'KYC.T1.ANNUAL', code: 'KYC_LIMIT_ANNUAL' },
+        {
+          period: 'DAY',
+          periodKey: '2026-11-25',
+          amount: 3_722,
+          cap: 200_000,
+          ruleId: 'KYC.T1.DAILY',
+          code: 'KYC_LIMIT_DAILY',
+        },
+        {
+          period: 'MONTH',
+          periodKey: '2026-11',
+          amount: 3_722,
+          cap: 500_000,
+          ruleId: 'KYC.T1.MONTHLY',
+          code: 'KYC_LIMIT_MONTHLY',
+        },
+        {
+          period: 'YEAR',
+          periodKey: '2026',
+          amount: 3_722,
+          cap: 1_000_000,
+          ruleId: 'KYC.T1.ANNUAL',
+          code: 'KYC_LIMIT_ANNUAL',
+        },
       ],
     });
   });
@@ -54,7 +75,10 @@ describe(evaluatePayment.name, () => {
 
     it('lets a review outrank a step-up', () => {
       const result = evaluatePayment(
-        anEvaluationInput({ history: aHistory({ recent: pastPayments(4) }), screening: [aScreeningSignal({ band: 'REVIEW', score: 0.82 })] }),
+        anEvaluationInput({
+          history: aHistory({ recent: pastPayments(4) }),
+          screening: [aScreeningSignal({ band: 'REVIEW', score: 0.82 })],
+        }),
       );
       expect(result.outcome).toBe('REVIEW');
       expect(result.reasons.map((r) => r.action)).toEqual(['HOLD', 'STEP_UP']);
@@ -63,11 +87,17 @@ describe(evaluatePayment.name, () => {
 
     it('lets a step-up outrank an alert and alerts on both', () => {
       const result = evaluatePayment(
-        anEvaluationInput({ payment: aPayment({ merchantMcc: '6051' }), history: aHistory({ recent: pastPayments(4) }) }),
+        anEvaluationInput({
+          payment: aPayment({ merchantMcc: '6051' }),
+          history: aHistory({ recent: pastPayments(4) }),
+        }),
       );
       expect(result.outcome).toBe('STEP_UP');
       expect(ruleIdsOf(result)).toEqual(['R03', 'R16']);
-      expect(result.alerts.map((a) => a.dedupKey)).toEqual([`${PAYER}|R03|2026-11-25T02:10Z`, `${PAYER}|R16|2026-11-25`]);
+      expect(result.alerts.map((a) => a.dedupKey)).toEqual([
+        `${PAYER}|R03|2026-11-25T02:10Z`,
+        `${PAYER}|R16|2026-11-25`,
+      ]);
       expect(result.riskScore).toBe(50);
     });
 
@@ -86,7 +116,15 @@ describe(evaluatePayment.name, () => {
         }),
       );
       expect(result.outcome).toBe('DECLINE');
-      expect(ruleIdsOf(result)).toEqual(['R01', 'R14', 'R18', 'KYC.TX.PER_PAYMENT', 'KYC.TX.DAILY', 'KYC.TX.MONTHLY', 'KYC.TX.ANNUAL']);
+      expect(ruleIdsOf(result)).toEqual([
+        'R01',
+        'R14',
+        'R18',
+        'KYC.TX.PER_PAYMENT',
+        'KYC.TX.DAILY',
+        'KYC.TX.MONTHLY',
+        'KYC.TX.ANNUAL',
+      ]);
       expect(result.block).toEqual({ ruleId: 'R01', reason: 'SANCTIONS_MATCH', until: null });
       expect(result.draftStr).toBe(true);
       expect(result.alerts.map((a) => a.ruleId)).toEqual(['R01', 'R14', 'R18']);
@@ -111,7 +149,9 @@ describe(evaluatePayment.name, () => {
       const split = evaluatePayment(
         anEvaluationInput({
           payment: aPayment({ amountUsdCents: 20_001 }),
-          history: aHistory({ recent: pastPayments(2, { amountUsdCents: 40_000, startMinutesAgo: 5, everyMinutes: 10 }) }),
+          history: aHistory({
+            recent: pastPayments(2, { amountUsdCents: 40_000, startMinutesAgo: 5, everyMinutes: 10 }),
+          }),
         }),
       );
       expect(limit.riskScore).toBe(40);
@@ -122,7 +162,9 @@ describe(evaluatePayment.name, () => {
       const result = evaluatePayment(
         anEvaluationInput({
           payment: aPayment({ amountUsdCents: 120_000 }),
-          history: aHistory({ usage: usage({ dayUsdCents: 100_000, monthUsdCents: 400_000, yearUsdCents: 900_000 }) }),
+          history: aHistory({
+            usage: usage({ dayUsdCents: 100_000, monthUsdCents: 400_000, yearUsdCents: 900_000 }),
+          }),
         }),
       );
       expect(result.riskScore).toBe(40 + 3 * 5);
@@ -138,7 +180,10 @@ describe(evaluatePayment.name, () => {
             recent: [...pastPayments(10), ...pastPayments(4, { decision: 'DECLINE' })],
             merchantRecentDeclinedPayers: payers,
           }),
-          screening: [aScreeningSignal(), aScreeningSignal({ party: 'merchant', band: 'REVIEW', score: 0.9 })],
+          screening: [
+            aScreeningSignal(),
+            aScreeningSignal({ party: 'merchant', band: 'REVIEW', score: 0.9 }),
+          ],
         }),
       );
       expect(result.riskScore).toBe(100);
@@ -148,7 +193,12 @@ describe(evaluatePayment.name, () => {
   describe('determinism', () => {
     const busyInput = (): EvaluatePaymentInput =>
       anEvaluationInput({
-        payment: aPayment({ qrType: 'STATIC', merchantMcc: '6051', payerNationality: 'VN', amountUsdCents: 30_000 }),
+        payment: aPayment({
+          qrType: 'STATIC',
+          merchantMcc: '6051',
+          payerNationality: 'VN',
+          amountUsdCents: 30_000,
+        }),
         history: aHistory({
           firstSeenAt: hoursBefore(NOW, 30),
           recent: [
@@ -156,7 +206,12 @@ describe(evaluatePayment.name, () => {
             aPastPayment({ merchantId: 'M-2', minutesAgo: 40 }),
             aPastPayment({ decision: 'DECLINE', minutesAgo: 3 }),
           ],
-          usage: usage({ dayUsdCents: 60_000, monthUsdCents: 60_000, yearUsdCents: 60_000, staticQrDayCnyFen: 10_000 }),
+          usage: usage({
+            dayUsdCents: 60_000,
+            monthUsdCents: 60_000,
+            yearUsdCents: 60_000,
+            staticQrDayCnyFen: 10_000,
+          }),
         }),
         screening: [aScreeningSignal({ band: 'REVIEW', score: 0.88 })],
       });
@@ -171,7 +226,10 @@ describe(evaluatePayment.name, () => {
 
     it('does not depend on the order of the history', () => {
       const input = busyInput();
-      const reversed = { ...input, history: { ...input.history, recent: [...input.history.recent].reverse() } };
+      const reversed = {
+        ...input,
+        history: { ...input.history, recent: [...input.history.recent].reverse() },
+      };
       expect(evaluatePayment(reversed)).toEqual(evaluatePayment(input));
     });
 
@@ -186,8 +244,12 @@ describe(evaluatePayment.name, () => {
       const ruleSet = aRuleSet((d) => {
         d.tiers.T1.perPayment = 2_000;
       }, 7);
-      const result = evaluatePayment(anEvaluationInput({ payment: aPayment({ amountUsdCents: 3_000 }), ruleSet }));
-      expect(result.reasons[0]?.message).toBe('Payment of USD 30.00 exceeds the T1 per-payment limit of USD 20.00');
+      const result = evaluatePayment(
+        anEvaluationInput({ payment: aPayment({ amountUsdCents: 3_000 }), ruleSet }),
+      );
+      expect(result.reasons[0]?.message).toBe(
+        'Payment of USD 30.00 exceeds the T1 per-payment limit of USD 20.00',
+      );
     });
   });
 });

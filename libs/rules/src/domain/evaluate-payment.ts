@@ -80,8 +80,10 @@ function outcomeOf(action: RuleAction | undefined): DecisionOutcome {
 
 function weightOf(finding: RuleFinding): number {
   const { code, ruleId, action } = finding.reason;
-  if (finding.matchScore !== undefined) return Math.max(ACTION_WEIGHT[action], Math.round(finding.matchScore * 100));
-  if (action === 'DECLINE' && (code.startsWith('KYC_LIMIT_') || code === 'STATIC_QR_LIMIT')) return LIMIT_DECLINE_WEIGHT;
+  if (finding.matchScore !== undefined)
+    return Math.max(ACTION_WEIGHT[action], Math.round(finding.matchScore * 100));
+  if (action === 'DECLINE' && (code.startsWith('KYC_LIMIT_') || code === 'STATIC_QR_LIMIT'))
+    return LIMIT_DECLINE_WEIGHT;
   if (ruleId === 'R15') return GREY_LIST_WEIGHT;
   return ACTION_WEIGHT[action];
 }
@@ -101,7 +103,8 @@ function alertsOf(ordered: readonly RuleFinding[], main: RuleFinding | undefined
     const dedupKey = `${finding.alert.subject}|${ruleId}|${finding.alert.windowKey}`;
     const existing = byKey.get(dedupKey);
     if (existing) {
-      if (PRIORITY_RANK[finding.alert.priority] > PRIORITY_RANK[existing.priority]) existing.priority = finding.alert.priority;
+      if (PRIORITY_RANK[finding.alert.priority] > PRIORITY_RANK[existing.priority])
+        existing.priority = finding.alert.priority;
       continue;
     }
     byKey.set(dedupKey, { ruleId, dedupKey, priority: finding.alert.priority, type: finding.alert.type });
@@ -114,7 +117,8 @@ function blockOf(ordered: readonly RuleFinding[]): RuleEvaluation['block'] {
   for (const { block } of ordered) {
     if (!block) continue;
     if (block.until === null) return { ...block };
-    if (chosen === null || (chosen.until !== null && block.until.getTime() > chosen.until.getTime())) chosen = { ...block };
+    if (chosen === null || (chosen.until !== null && block.until.getTime() > chosen.until.getTime()))
+      chosen = { ...block };
   }
   return chosen;
 }
@@ -129,7 +133,10 @@ export function evaluatePayment(input: EvaluatePaymentInput): RuleEvaluation {
 
   const earlier = history.recent
     .filter((p) => p.transactionId !== payment.transactionId && p.occurredAt.getTime() <= now.getTime())
-    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.transactionId.localeCompare(b.transactionId));
+    .sort(
+      (a, b) =>
+        a.occurredAt.getTime() - b.occurredAt.getTime() || a.transactionId.localeCompare(b.transactionId),
+    );
 
   const ctx: RuleContext = {
     payment,
@@ -157,7 +164,9 @@ export function evaluatePayment(input: EvaluatePaymentInput): RuleEvaluation {
   ];
 
   // Array.prototype.sort is stable: equal severities keep evaluation order.
-  const ordered = [...findings].sort((a, b) => ACTION_SEVERITY[b.reason.action] - ACTION_SEVERITY[a.reason.action]);
+  const ordered = [...findings].sort(
+    (a, b) => ACTION_SEVERITY[b.reason.action] - ACTION_SEVERITY[a.reason.action],
+  );
   const outcome = outcomeOf(ordered[0]?.reason.action);
   const main = outcome === 'APPROVE' ? undefined : ordered[0];
 

@@ -7,5 +7,12 @@ export {
   type RuleSetValidationError,
   type RuleSetValidationResult,
 } from './validate-rule-set.js';
-export { mapKycLevel, payerNexus, resolveTier, type Nexus, type NexusKind, type TierResolution } from './jurisdiction.rule.js';
+export {
+  mapKycLevel,
+  payerNexus,
+  resolveTier,
+  type Nexus,
+  type NexusKind,
+  type TierResolution,
+} from './jurisdiction.rule.js';
 export { kycRuleId, STATIC_QR_RULE_ID } from './kyc-limits.rule.js';

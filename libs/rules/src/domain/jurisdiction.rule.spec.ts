@@ -18,20 +18,32 @@ describe(evaluatePayment.name, () => {
         message: 'Payer has a nexus to a FATF call-for-action jurisdiction: KP (nationality)',
       });
       expect(result.block).toEqual({ ruleId: 'R14', reason: 'HIGH_RISK_JURISDICTION', until: null });
-      expect(result.alerts).toContainEqual({ ruleId: 'R14', dedupKey: `${PAYER}|R14|2026-11-25`, priority: 'HIGH', type: 'JURISDICTION' });
+      expect(result.alerts).toContainEqual({
+        ruleId: 'R14',
+        dedupKey: `${PAYER}|R14|2026-11-25`,
+        priority: 'HIGH',
+        type: 'JURISDICTION',
+      });
       expect(result.reservations).toEqual([]);
     });
 
     it('blocks on an Iranian IP address or residence', () => {
-      expect(evaluatePayment(anEvaluationInput({ payment: aPayment({ ipCountry: 'IR' }) })).block?.ruleId).toBe('R14');
-      expect(evaluatePayment(anEvaluationInput({ payment: aPayment({ payerResidenceCountry: 'ir' }) })).block?.ruleId).toBe('R14');
+      expect(
+        evaluatePayment(anEvaluationInput({ payment: aPayment({ ipCountry: 'IR' }) })).block?.ruleId,
+      ).toBe('R14');
+      expect(
+        evaluatePayment(anEvaluationInput({ payment: aPayment({ payerResidenceCountry: 'ir' }) })).block
+          ?.ruleId,
+      ).toBe('R14');
     });
 
     it("blocks on the wallet provider's home country", () => {
       const ruleSet = aRuleSet((d) => {
         d.walletCountries.KORYOPAY = 'KP';
       });
-      const result = evaluatePayment(anEvaluationInput({ payment: aPayment({ walletProvider: 'KoryoPay' }), ruleSet }));
+      const result = evaluatePayment(
+        anEvaluationInput({ payment: aPayment({ walletProvider: 'KoryoPay' }), ruleSet }),
+      );
       expect(reasonsFor(result, 'R14')[0]?.message).toContain('KP (wallet)');
     });
 
@@ -45,7 +57,9 @@ describe(evaluatePayment.name, () => {
       const ruleSet = aRuleSet((d) => {
         d.rules.R14.enabled = false;
       });
-      const result = evaluatePayment(anEvaluationInput({ payment: aPayment({ payerNationality: 'KP' }), ruleSet }));
+      const result = evaluatePayment(
+        anEvaluationInput({ payment: aPayment({ payerNationality: 'KP' }), ruleSet }),
+      );
       expect(result.tier).toBe('T1');
       expect(result.outcome).toBe('APPROVE');
     });
@@ -53,14 +67,22 @@ describe(evaluatePayment.name, () => {
 
   describe('R15 grey-list and enhanced due diligence nexus', () => {
     it('caps a T2 payer with a grey-list nationality at T3 limits', () => {
-      const result = evaluatePayment(anEvaluationInput({ payment: aPayment({ kycLevel: 'T2', payerNationality: 'VN', amountUsdCents: 100_001 }) }));
+      const result = evaluatePayment(
+        anEvaluationInput({
+          payment: aPayment({ kycLevel: 'T2', payerNationality: 'VN', amountUsdCents: 100_001 }),
+        }),
+      );
       expect(result.tier).toBe('T3');
       expect(result.outcome).toBe('DECLINE');
       expect(ruleIdsOf(result)).toEqual(['KYC.T3.PER_PAYMENT', 'R15']);
     });
 
     it('approves a grey-list T2 payer at the T3 per-payment limit and explains the cap', () => {
-      const result = evaluatePayment(anEvaluationInput({ payment: aPayment({ kycLevel: 'T2', payerNationality: 'VN', amountUsdCents: 100_000 }) }));
+      const result = evaluatePayment(
+        anEvaluationInput({
+          payment: aPayment({ kycLevel: 'T2', payerNationality: 'VN', amountUsdCents: 100_000 }),
+        }),
+      );
       expect(result.outcome).toBe('APPROVE');
       expect(result.reasons).toEqual([
         {
@@ -77,11 +99,15 @@ describe(evaluatePayment.name, () => {
     });
 
     it('treats Myanmar (enhanced due diligence) like the grey list', () => {
-      expect(evaluatePayment(anEvaluationInput({ payment: aPayment({ payerResidenceCountry: 'MM' }) })).tier).toBe('T3');
+      expect(
+        evaluatePayment(anEvaluationInput({ payment: aPayment({ payerResidenceCountry: 'MM' }) })).tier,
+      ).toBe('T3');
     });
 
     it('keeps T0 limits for an unverified grey-list payer', () => {
-      const result = evaluatePayment(anEvaluationInput({ payment: aPayment({ kycLevel: 'T0', ipCountry: 'NP' }) }));
+      const result = evaluatePayment(
+        anEvaluationInput({ payment: aPayment({ kycLevel: 'T0', ipCountry: 'NP' }) }),
+      );
       expect(result.tier).toBe('T0');
       expect(reasonsFor(result, 'R15')[0]?.message).toContain('T0 limits kept');
     });
@@ -90,7 +116,9 @@ describe(evaluatePayment.name, () => {
       const ruleSet = aRuleSet((d) => {
         d.rules.R15.enabled = false;
       });
-      const result = evaluatePayment(anEvaluationInput({ payment: aPayment({ kycLevel: 'T2', payerNationality: 'VN' }), ruleSet }));
+      const result = evaluatePayment(
+        anEvaluationInput({ payment: aPayment({ kycLevel: 'T2', payerNationality: 'VN' }), ruleSet }),
+      );
       expect(result.tier).toBe('T2');
       expect(result.reasons).toEqual([]);
     });
@@ -98,7 +126,10 @@ describe(evaluatePayment.name, () => {
 
   describe(resolveTier.name, () => {
     it('lists every nexus and prefers the call-for-action tier', () => {
-      const resolution = resolveTier(aRuleSet().definition, aPayment({ payerNationality: 'VN', ipCountry: 'IR' }));
+      const resolution = resolveTier(
+        aRuleSet().definition,
+        aPayment({ payerNationality: 'VN', ipCountry: 'IR' }),
+      );
       expect(resolution).toEqual({
         mappedTier: 'T1',
         tier: 'TX',
@@ -111,7 +142,12 @@ describe(evaluatePayment.name, () => {
     it('ignores missing and blank country fields', () => {
       const resolution = resolveTier(
         aRuleSet().definition,
-        aPayment({ payerNationality: undefined, payerResidenceCountry: ' ', ipCountry: undefined, walletProvider: 'UNKNOWN' }),
+        aPayment({
+          payerNationality: undefined,
+          payerResidenceCountry: ' ',
+          ipCountry: undefined,
+          walletProvider: 'UNKNOWN',
+        }),
       );
       expect(resolution.callForAction).toEqual([]);
       expect(resolution.greyList).toEqual([]);

@@ -76,14 +76,24 @@ export function resolveTier(definition: RuleSetDefinition, payment: PaymentFacts
   let tier = mappedTier;
   if (callForAction.length > 0) tier = 'TX';
   else if (greyList.length > 0 && CAPPED_BY_GREY_LIST.has(mappedTier)) tier = 'T3';
-  return { mappedTier, tier, callForAction, greyList, thresholdFactor: greyList.length > 0 ? R15.thresholdFactor : 1 };
+  return {
+    mappedTier,
+    tier,
+    callForAction,
+    greyList,
+    thresholdFactor: greyList.length > 0 ? R15.thresholdFactor : 1,
+  };
 }
 
 function describeNexus(nexus: Nexus[]): string {
   return nexus.map((n) => `${n.country} (${n.kind})`).join(', ');
 }
 
-export function jurisdictionRule(payment: PaymentFacts, resolution: TierResolution, day: string): RuleFinding[] {
+export function jurisdictionRule(
+  payment: PaymentFacts,
+  resolution: TierResolution,
+  day: string,
+): RuleFinding[] {
   const findings: RuleFinding[] = [];
   if (resolution.callForAction.length > 0) {
     const reason: Reason = {
@@ -94,7 +104,13 @@ export function jurisdictionRule(payment: PaymentFacts, resolution: TierResoluti
     };
     findings.push({
       reason,
-      alert: { raise: true, priority: 'HIGH', type: 'JURISDICTION', subject: payerSubject(payment), windowKey: day },
+      alert: {
+        raise: true,
+        priority: 'HIGH',
+        type: 'JURISDICTION',
+        subject: payerSubject(payment),
+        windowKey: day,
+      },
       block: { ruleId: 'R14', reason: 'HIGH_RISK_JURISDICTION', until: null },
     });
   }
@@ -112,7 +128,13 @@ export function jurisdictionRule(payment: PaymentFacts, resolution: TierResoluti
           `Payer has a nexus to a FATF increased-monitoring or enhanced-due-diligence jurisdiction: ` +
           `${describeNexus(resolution.greyList)}; ${capped}, velocity thresholds scaled by ${resolution.thresholdFactor}`,
       },
-      alert: { raise: false, priority: 'LOW', type: 'JURISDICTION', subject: payerSubject(payment), windowKey: day },
+      alert: {
+        raise: false,
+        priority: 'LOW',
+        type: 'JURISDICTION',
+        subject: payerSubject(payment),
+        windowKey: day,
+      },
     });
   }
   return findings;

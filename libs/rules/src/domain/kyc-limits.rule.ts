@@ -89,9 +89,30 @@ export function limitReservations(ctx: RuleContext): LimitReservation[] {
   const { payment, limits, tier, periods } = ctx;
   const amount = payment.amountUsdCents;
   const reservations: LimitReservation[] = [
-    { period: 'DAY', periodKey: periods.day, amount, cap: limits.daily, ruleId: kycRuleId(tier, 'DAILY'), code: 'KYC_LIMIT_DAILY' },
-    { period: 'MONTH', periodKey: periods.month, amount, cap: limits.monthly, ruleId: kycRuleId(tier, 'MONTHLY'), code: 'KYC_LIMIT_MONTHLY' },
-    { period: 'YEAR', periodKey: periods.year, amount, cap: limits.annual, ruleId: kycRuleId(tier, 'ANNUAL'), code: 'KYC_LIMIT_ANNUAL' },
+    {
+      period: 'DAY',
+      periodKey: periods.day,
+      amount,
+      cap: limits.daily,
+      ruleId: kycRuleId(tier, 'DAILY'),
+      code: 'KYC_LIMIT_DAILY',
+    },
+    {
+      period: 'MONTH',
+      periodKey: periods.month,
+      amount,
+      cap: limits.monthly,
+      ruleId: kycRuleId(tier, 'MONTHLY'),
+      code: 'KYC_LIMIT_MONTHLY',
+    },
+    {
+      period: 'YEAR',
+      periodKey: periods.year,
+      amount,
+      cap: limits.annual,
+      ruleId: kycRuleId(tier, 'ANNUAL'),
+      code: 'KYC_LIMIT_ANNUAL',
+    },
   ];
   const staticCap = staticQrCap(ctx);
   if (staticCap !== null) {

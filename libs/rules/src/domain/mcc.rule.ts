@@ -10,11 +10,21 @@
  *   payment above the halved cap but within the tier cap is declined here (above the tier cap the KYC rule
  *   declines it), and every other payment is approved with a LOW alert on the payer, one per Beijing day.
  */
-import { type RuleContext, type RuleFinding, formatUsd, merchantSubject, payerSubject } from './rule-context.js';
+import {
+  type RuleContext,
+  type RuleFinding,
+  formatUsd,
+  merchantSubject,
+  payerSubject,
+} from './rule-context.js';
 import type { RuleSetDefinition } from './rule-set.js';
 
 export function isHighRiskMcc(definition: RuleSetDefinition, mcc: string): boolean {
-  return definition.rules.R16.enabled && !definition.mcc.declined.includes(mcc) && definition.mcc.highRisk.includes(mcc);
+  return (
+    definition.rules.R16.enabled &&
+    !definition.mcc.declined.includes(mcc) &&
+    definition.mcc.highRisk.includes(mcc)
+  );
 }
 
 /** The tier's per-payment cap, halved at a high-risk MCC. */
@@ -29,8 +39,19 @@ export function mccRule(ctx: RuleContext): RuleFinding[] {
   if (definition.mcc.declined.includes(mcc)) {
     return [
       {
-        reason: { code: 'HIGH_RISK_MCC', ruleId: 'R16', action: 'DECLINE', message: `Merchant category ${mcc} is not accepted` },
-        alert: { raise: false, priority: 'MEDIUM', type: 'MCC', subject: merchantSubject(payment), windowKey: periods.day },
+        reason: {
+          code: 'HIGH_RISK_MCC',
+          ruleId: 'R16',
+          action: 'DECLINE',
+          message: `Merchant category ${mcc} is not accepted`,
+        },
+        alert: {
+          raise: false,
+          priority: 'MEDIUM',
+          type: 'MCC',
+          subject: merchantSubject(payment),
+          windowKey: periods.day,
+        },
       },
     ];
   }
@@ -47,14 +68,31 @@ export function mccRule(ctx: RuleContext): RuleFinding[] {
             `Payment of ${formatUsd(amount)} exceeds the halved per-payment limit of ${formatUsd(ctx.perPaymentCap)} ` +
             `for high-risk merchant category ${mcc}`,
         },
-        alert: { raise: true, priority: 'MEDIUM', type: 'MCC', subject: payerSubject(payment), windowKey: periods.day },
+        alert: {
+          raise: true,
+          priority: 'MEDIUM',
+          type: 'MCC',
+          subject: payerSubject(payment),
+          windowKey: periods.day,
+        },
       },
     ];
   }
   return [
     {
-      reason: { code: 'HIGH_RISK_MCC', ruleId: 'R16', action: 'ALERT', message: `Payment at high-risk merchant category ${mcc}` },
-      alert: { raise: true, priority: 'LOW', type: 'MCC', subject: payerSubject(payment), windowKey: periods.day },
+      reason: {
+        code: 'HIGH_RISK_MCC',
+        ruleId: 'R16',
+        action: 'ALERT',
+        message: `Payment at high-risk merchant category ${mcc}`,
+      },
+      alert: {
+        raise: true,
+        priority: 'LOW',
+        type: 'MCC',
+        subject: payerSubject(payment),
+        windowKey: periods.day,
+      },
     },
   ];
 }

@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePayment } from './evaluate-payment.js';
 import type { PastPayment } from './evaluation.js';
-import { NOW, aHistory, aPastPayment, aPayment, aRuleSet, anEvaluationInput, hoursBefore, reasonsFor } from './testing.js';
+import {
+  NOW,
+  aHistory,
+  aPastPayment,
+  aPayment,
+  aRuleSet,
+  anEvaluationInput,
+  hoursBefore,
+  reasonsFor,
+} from './testing.js';
 
 const PAYER = 'KAKAOPAY:kp-8812';
 
-function evaluateNew(amountUsdCents: number, firstSeenAt: Date | null, recent: PastPayment[] = [], ruleSet = aRuleSet()) {
+function evaluateNew(
+  amountUsdCents: number,
+  firstSeenAt: Date | null,
+  recent: PastPayment[] = [],
+  ruleSet = aRuleSet(),
+) {
   return evaluatePayment(
-    anEvaluationInput({ payment: aPayment({ amountUsdCents }), history: aHistory({ firstSeenAt, recent }), ruleSet }),
+    anEvaluationInput({
+      payment: aPayment({ amountUsdCents }),
+      history: aHistory({ firstSeenAt, recent }),
+      ruleSet,
+    }),
   );
 }
 
@@ -25,10 +43,13 @@ describe(evaluatePayment.name, () => {
           code: 'NEW_PAYER_HIGH_VALUE',
           ruleId: 'R13',
           action: 'STEP_UP',
-          message: 'Payment of USD 1,000.00 by a payer first seen less than 72 hours ago (threshold USD 1,000.00)',
+          message:
+            'Payment of USD 1,000.00 by a payer first seen less than 72 hours ago (threshold USD 1,000.00)',
         },
       ]);
-      expect(result.alerts).toEqual([{ ruleId: 'R13', dedupKey: `${PAYER}|R13|2026-11-25`, priority: 'MEDIUM', type: 'VELOCITY' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R13', dedupKey: `${PAYER}|R13|2026-11-25`, priority: 'MEDIUM', type: 'VELOCITY' },
+      ]);
     });
 
     it('approves a first payment one cent below USD 1,000', () => {
@@ -51,10 +72,13 @@ describe(evaluatePayment.name, () => {
           code: 'NEW_PAYER_HIGH_VALUE',
           ruleId: 'R13',
           action: 'HOLD',
-          message: 'Payments totalling USD 3,000.00 within the first 72 hours of a new payer (threshold USD 3,000.00)',
+          message:
+            'Payments totalling USD 3,000.00 within the first 72 hours of a new payer (threshold USD 3,000.00)',
         },
       ]);
-      expect(result.alerts.map((a) => [a.dedupKey, a.priority])).toEqual([[`${PAYER}|R13|2026-11-25`, 'HIGH']]);
+      expect(result.alerts.map((a) => [a.dedupKey, a.priority])).toEqual([
+        [`${PAYER}|R13|2026-11-25`, 'HIGH'],
+      ]);
     });
 
     it('approves a new payer one cent below USD 3,000 in the first 72 hours', () => {
@@ -62,7 +86,10 @@ describe(evaluatePayment.name, () => {
     });
 
     it('does not count declined attempts or payments before the payer was first seen', () => {
-      const recent = [...earlier(3), aPastPayment({ amountUsdCents: 62_500, minutesAgo: 20, decision: 'DECLINE' })];
+      const recent = [
+        ...earlier(3),
+        aPastPayment({ amountUsdCents: 62_500, minutesAgo: 20, decision: 'DECLINE' }),
+      ];
       expect(evaluateNew(62_500, hoursBefore(NOW, 48), recent).outcome).toBe('APPROVE');
       expect(evaluateNew(62_500, hoursBefore(NOW, 12), earlier(4)).outcome).toBe('APPROVE');
     });
@@ -71,7 +98,9 @@ describe(evaluatePayment.name, () => {
       const result = evaluateNew(100_000, hoursBefore(NOW, 48), earlier(4, 50_000));
       expect(result.outcome).toBe('REVIEW');
       expect(reasonsFor(result, 'R13').map((r) => r.action)).toEqual(['HOLD', 'STEP_UP']);
-      expect(result.alerts).toEqual([{ ruleId: 'R13', dedupKey: `${PAYER}|R13|2026-11-25`, priority: 'HIGH', type: 'VELOCITY' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R13', dedupKey: `${PAYER}|R13|2026-11-25`, priority: 'HIGH', type: 'VELOCITY' },
+      ]);
     });
 
     it('does nothing for an established payer', () => {

@@ -22,7 +22,9 @@ export function newPayerRule(ctx: RuleContext): RuleFinding[] {
   const amount = payment.amountUsdCents;
   const since = firstSeen?.getTime() ?? Number.NEGATIVE_INFINITY;
   const cumulative =
-    ctx.counted.filter((p) => p.occurredAt.getTime() >= since).reduce((total, p) => total + p.amountUsdCents, 0) + amount;
+    ctx.counted
+      .filter((p) => p.occurredAt.getTime() >= since)
+      .reduce((total, p) => total + p.amountUsdCents, 0) + amount;
   const subject = payerSubject(payment);
   const findings: RuleFinding[] = [];
   if (amount >= params.singleUsdCents) {

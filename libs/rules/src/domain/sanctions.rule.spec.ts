@@ -19,7 +19,9 @@ describe(evaluatePayment.name, () => {
       ]);
       expect(result.block).toEqual({ ruleId: 'R01', reason: 'SANCTIONS_MATCH', until: null });
       expect(result.draftStr).toBe(true);
-      expect(result.alerts).toEqual([{ ruleId: 'R01', dedupKey: `KAKAOPAY:kp-8812|R01|${TX}`, priority: 'CRITICAL', type: 'SANCTIONS' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R01', dedupKey: `KAKAOPAY:kp-8812|R01|${TX}`, priority: 'CRITICAL', type: 'SANCTIONS' },
+      ]);
       expect(result.riskScore).toBe(95);
       expect(result.reservations).toEqual([]);
     });
@@ -38,23 +40,38 @@ describe(evaluatePayment.name, () => {
     });
 
     it('declines without blocking the payer and keys the alert on the merchant for a merchant match', () => {
-      const result = evaluatePayment(anEvaluationInput({ screening: [aScreeningSignal({ party: 'merchant', list: 'OFAC_SDN', sourceId: '36001' })] }));
+      const result = evaluatePayment(
+        anEvaluationInput({
+          screening: [aScreeningSignal({ party: 'merchant', list: 'OFAC_SDN', sourceId: '36001' })],
+        }),
+      );
       expect(result.outcome).toBe('DECLINE');
       expect(result.reasons[0]?.action).toBe('DECLINE');
       expect(result.block).toBeNull();
       expect(result.draftStr).toBe(true);
-      expect(result.alerts).toEqual([{ ruleId: 'R01', dedupKey: `merchant:M-310000-0091|R01|${TX}`, priority: 'CRITICAL', type: 'SANCTIONS' }]);
+      expect(result.alerts).toEqual([
+        {
+          ruleId: 'R01',
+          dedupKey: `merchant:M-310000-0091|R01|${TX}`,
+          priority: 'CRITICAL',
+          type: 'SANCTIONS',
+        },
+      ]);
     });
 
     it('never puts the matched name into a message', () => {
-      const result = evaluatePayment(anEvaluationInput({ screening: [aScreeningSignal({ matchedName: 'KIM MIN JUN' })] }));
+      const result = evaluatePayment(
+        anEvaluationInput({ screening: [aScreeningSignal({ matchedName: 'KIM MIN JUN' })] }),
+      );
       expect(JSON.stringify(result)).not.toContain('KIM MIN JUN');
     });
   });
 
   describe('R02 sanctions possible match', () => {
     it('holds the payment for an officer on a review-band match', () => {
-      const result = evaluatePayment(anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.85 })] }));
+      const result = evaluatePayment(
+        anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.85 })] }),
+      );
       expect(result.outcome).toBe('REVIEW');
       expect(result.reasons).toEqual([
         {
@@ -64,31 +81,41 @@ describe(evaluatePayment.name, () => {
           message: 'Payer possibly matches list entry QDi.001 on UN_SC (score 0.85); officer review required',
         },
       ]);
-      expect(result.alerts).toEqual([{ ruleId: 'R02', dedupKey: `KAKAOPAY:kp-8812|R02|${TX}`, priority: 'HIGH', type: 'SANCTIONS' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R02', dedupKey: `KAKAOPAY:kp-8812|R02|${TX}`, priority: 'HIGH', type: 'SANCTIONS' },
+      ]);
       expect(result.block).toBeNull();
       expect(result.riskScore).toBe(85);
     });
 
     it('holds at exactly the review threshold', () => {
-      const result = evaluatePayment(anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.8 })] }));
+      const result = evaluatePayment(
+        anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.8 })] }),
+      );
       expect(result.outcome).toBe('REVIEW');
     });
 
     it('ignores a signal below the review threshold', () => {
-      const result = evaluatePayment(anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.79 })] }));
+      const result = evaluatePayment(
+        anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.79 })] }),
+      );
       expect(result.outcome).toBe('APPROVE');
       expect(result.reasons).toEqual([]);
     });
 
     it('holds an uncorroborated high score rather than declining it', () => {
-      const result = evaluatePayment(anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.97 })] }));
+      const result = evaluatePayment(
+        anEvaluationInput({ screening: [aScreeningSignal({ band: 'REVIEW', score: 0.97 })] }),
+      );
       expect(result.outcome).toBe('REVIEW');
       expect(result.riskScore).toBe(97);
     });
 
     it("keys a legal representative's match on the merchant", () => {
       const result = evaluatePayment(
-        anEvaluationInput({ screening: [aScreeningSignal({ party: 'legalRepresentative', band: 'REVIEW', score: 0.81 })] }),
+        anEvaluationInput({
+          screening: [aScreeningSignal({ party: 'legalRepresentative', band: 'REVIEW', score: 0.81 })],
+        }),
       );
       expect(result.reasons[0]?.message).toMatch(/^Merchant's legal representative possibly matches/);
       expect(result.alerts[0]?.dedupKey).toBe(`merchant:M-310000-0091|R02|${TX}`);

@@ -48,7 +48,13 @@ export function sanctionsRule(
           action: onPayer ? 'BLOCK' : 'DECLINE',
           message: `${who} strongly matches list entry ${signal.sourceId} on ${signal.list} (score ${score}, corroborated)`,
         },
-        alert: { raise: true, priority: 'CRITICAL', type: 'SANCTIONS', subject, windowKey: payment.transactionId },
+        alert: {
+          raise: true,
+          priority: 'CRITICAL',
+          type: 'SANCTIONS',
+          subject,
+          windowKey: payment.transactionId,
+        },
         ...(onPayer ? { block: { ruleId: 'R01', reason: 'SANCTIONS_MATCH', until: null } } : {}),
         draftStr: true,
         matchScore: signal.score,
@@ -61,7 +67,13 @@ export function sanctionsRule(
           action: 'HOLD',
           message: `${who} possibly matches list entry ${signal.sourceId} on ${signal.list} (score ${score}); officer review required`,
         },
-        alert: { raise: true, priority: 'HIGH', type: 'SANCTIONS', subject, windowKey: payment.transactionId },
+        alert: {
+          raise: true,
+          priority: 'HIGH',
+          type: 'SANCTIONS',
+          subject,
+          windowKey: payment.transactionId,
+        },
         matchScore: signal.score,
       });
     }

@@ -3,7 +3,14 @@
  * Defaults describe an ordinary payment: a long-standing Korean T1 payer paying CNY 268.00 (USD 37.22) at a
  * Shanghai restaurant at 10:15 Beijing time on 2026-11-25, nothing used yet, no block.
  */
-import type { PartyHistory, PastPayment, PaymentFacts, Reason, RuleEvaluation, ScreeningSignal } from './evaluation.js';
+import type {
+  PartyHistory,
+  PastPayment,
+  PaymentFacts,
+  Reason,
+  RuleEvaluation,
+  ScreeningSignal,
+} from './evaluation.js';
 import { DEFAULT_RULE_SET } from './default-rule-set.js';
 import type { EvaluatePaymentInput } from './evaluate-payment.js';
 import type { RuleSet, RuleSetDefinition } from './rule-set.js';

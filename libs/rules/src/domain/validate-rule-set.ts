@@ -11,8 +11,7 @@ export interface RuleSetValidationError {
 }
 
 export type RuleSetValidationResult =
-  | { ok: true; definition: RuleSetDefinition }
-  | { ok: false; errors: RuleSetValidationError[] };
+  { ok: true; definition: RuleSetDefinition } | { ok: false; errors: RuleSetValidationError[] };
 
 const KYC_TIERS: readonly KycTier[] = ['T0', 'T1', 'T2', 'T3', 'TX'];
 const LIMIT_KEYS = ['perPayment', 'daily', 'monthly', 'annual'] as const;
@@ -27,13 +26,25 @@ const RULE_PARAMETERS: Record<keyof RuleSetDefinition['rules'], Record<string, K
   R04: { enabled: 'boolean', alertAt: 'count', reviewAt: 'count' },
   R05: { enabled: 'boolean', windowMinutes: 'count', minPayments: 'count' },
   R06: { enabled: 'boolean', windowDays: 'count', minPayments: 'count', fractionOfCap: 'fraction' },
-  R07: { enabled: 'boolean', windowDays: 'count', dayTotalFromUsdCents: 'amount', dayTotalToUsdCents: 'amount', minDays: 'count' },
+  R07: {
+    enabled: 'boolean',
+    windowDays: 'count',
+    dayTotalFromUsdCents: 'amount',
+    dayTotalToUsdCents: 'amount',
+    minDays: 'count',
+  },
   R09: { enabled: 'boolean', perHour: 'count', perDay: 'count' },
   R13: { enabled: 'boolean', newForHours: 'count', singleUsdCents: 'amount', cumulativeUsdCents: 'amount' },
   R14: { enabled: 'boolean' },
   R15: { enabled: 'boolean', thresholdFactor: 'fraction' },
   R16: { enabled: 'boolean' },
-  R18: { enabled: 'boolean', windowMinutes: 'count', payerDeclines: 'count', blockMinutes: 'count', merchantDistinctPayers: 'count' },
+  R18: {
+    enabled: 'boolean',
+    windowMinutes: 'count',
+    payerDeclines: 'count',
+    blockMinutes: 'count',
+    merchantDistinctPayers: 'count',
+  },
 };
 
 /** "lower ≤ upper" pairs checked once both are valid. */
@@ -44,7 +55,16 @@ const RULE_ORDERINGS: [keyof RuleSetDefinition['rules'], string, string][] = [
   ['R13', 'singleUsdCents', 'cumulativeUsdCents'],
 ];
 
-const TOP_LEVEL_KEYS = ['kycLevelToTier', 'tiers', 'staticQrDailyCapCnyFen', 'walletCountries', 'jurisdictions', 'mcc', 'rules', 'screening'];
+const TOP_LEVEL_KEYS = [
+  'kycLevelToTier',
+  'tiers',
+  'staticQrDailyCapCnyFen',
+  'walletCountries',
+  'jurisdictions',
+  'mcc',
+  'rules',
+  'screening',
+];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -86,7 +106,10 @@ class Collector {
       case 'amount':
         return isAmount(value) || fail('must be a non-negative integer (minor units)');
       case 'fraction':
-        return (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 1) || fail('must be a number in (0, 1]');
+        return (
+          (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 1) ||
+          fail('must be a number in (0, 1]')
+        );
     }
   }
 
@@ -118,7 +141,8 @@ export function validateRuleSetDefinition(input: unknown): RuleSetValidationResu
   if (levels) {
     for (const [level, tier] of Object.entries(levels)) {
       if (level.trim() === '') c.add('kycLevelToTier', 'KYC levels must be non-empty');
-      if (!KYC_TIERS.includes(tier as KycTier)) c.add(`kycLevelToTier.${level}`, `must be one of ${KYC_TIERS.join(', ')}`);
+      if (!KYC_TIERS.includes(tier as KycTier))
+        c.add(`kycLevelToTier.${level}`, `must be one of ${KYC_TIERS.join(', ')}`);
     }
   }
 
@@ -129,12 +153,15 @@ export function validateRuleSetDefinition(input: unknown): RuleSetValidationResu
       const limits = c.record(tiers[tier], `tiers.${tier}`);
       if (!limits) continue;
       c.keys(limits, `tiers.${tier}`, LIMIT_KEYS);
-      const valid = LIMIT_KEYS.map((key) => c.check(limits[key], `tiers.${tier}.${key}`, 'amount')).every(Boolean);
+      const valid = LIMIT_KEYS.map((key) => c.check(limits[key], `tiers.${tier}.${key}`, 'amount')).every(
+        Boolean,
+      );
       if (!valid) continue;
       for (let i = 1; i < LIMIT_KEYS.length; i++) {
         const lower = LIMIT_KEYS[i - 1];
         const upper = LIMIT_KEYS[i];
-        if ((limits[lower] as number) > (limits[upper] as number)) c.add(`tiers.${tier}.${lower}`, `must not exceed ${upper}`);
+        if ((limits[lower] as number) > (limits[upper] as number))
+          c.add(`tiers.${tier}.${lower}`, `must not exceed ${upper}`);
       }
     }
   }

@@ -31,7 +31,12 @@ describe(evaluatePayment.name, () => {
       const result = withRecent(pastPayments(4));
       expect(result.outcome).toBe('STEP_UP');
       expect(result.reasons).toEqual([
-        { code: 'VELOCITY', ruleId: 'R03', action: 'STEP_UP', message: '5 payments within 10 minutes (step-up threshold 5)' },
+        {
+          code: 'VELOCITY',
+          ruleId: 'R03',
+          action: 'STEP_UP',
+          message: '5 payments within 10 minutes (step-up threshold 5)',
+        },
       ]);
       expect(result.alerts).toEqual([
         { ruleId: 'R03', dedupKey: `${PAYER}|R03|2026-11-25T02:10Z`, priority: 'LOW', type: 'VELOCITY' },
@@ -46,9 +51,16 @@ describe(evaluatePayment.name, () => {
       const result = withRecent(pastPayments(7));
       expect(result.outcome).toBe('DECLINE');
       expect(reasonsFor(result, 'R03')).toEqual([
-        { code: 'VELOCITY', ruleId: 'R03', action: 'DECLINE', message: '8 payments within 10 minutes (decline threshold 8)' },
+        {
+          code: 'VELOCITY',
+          ruleId: 'R03',
+          action: 'DECLINE',
+          message: '8 payments within 10 minutes (decline threshold 8)',
+        },
       ]);
-      expect(result.alerts.map((a) => [a.dedupKey, a.priority])).toEqual([[`${PAYER}|R03|2026-11-25T02:10Z`, 'MEDIUM']]);
+      expect(result.alerts.map((a) => [a.dedupKey, a.priority])).toEqual([
+        [`${PAYER}|R03|2026-11-25T02:10Z`, 'MEDIUM'],
+      ]);
     });
 
     it('does not count a payment exactly 10 minutes earlier', () => {
@@ -62,19 +74,29 @@ describe(evaluatePayment.name, () => {
     });
 
     it('counts stepped-up and held payments', () => {
-      const recent = [...pastPayments(2, { decision: 'STEP_UP' }), ...pastPayments(2, { decision: 'REVIEW', startMinutesAgo: 3 })];
+      const recent = [
+        ...pastPayments(2, { decision: 'STEP_UP' }),
+        ...pastPayments(2, { decision: 'REVIEW', startMinutesAgo: 3 }),
+      ];
       expect(reasonsFor(withRecent(recent), 'R03').map((r) => r.action)).toEqual(['STEP_UP']);
     });
 
     it('ignores the current transaction if the history already holds it', () => {
-      const recent = [...pastPayments(3), aPastPayment({ transactionId: 'CPG-20261125-000001', minutesAgo: 0 })];
+      const recent = [
+        ...pastPayments(3),
+        aPastPayment({ transactionId: 'CPG-20261125-000001', minutesAgo: 0 }),
+      ];
       expect(reasonsFor(withRecent(recent), 'R03')).toEqual([]);
     });
 
     it('halves the thresholds for a grey-list payer: steps up the 3rd and declines the 4th', () => {
       expect(reasonsFor(withRecent(pastPayments(1), { payerNationality: 'VN' }), 'R03')).toEqual([]);
-      expect(reasonsFor(withRecent(pastPayments(2), { payerNationality: 'VN' }), 'R03').map((r) => r.action)).toEqual(['STEP_UP']);
-      expect(reasonsFor(withRecent(pastPayments(3), { payerNationality: 'VN' }), 'R03').map((r) => r.action)).toEqual(['DECLINE']);
+      expect(
+        reasonsFor(withRecent(pastPayments(2), { payerNationality: 'VN' }), 'R03').map((r) => r.action),
+      ).toEqual(['STEP_UP']);
+      expect(
+        reasonsFor(withRecent(pastPayments(3), { payerNationality: 'VN' }), 'R03').map((r) => r.action),
+      ).toEqual(['DECLINE']);
     });
 
     it('does nothing when disabled', () => {
@@ -103,9 +125,16 @@ describe(evaluatePayment.name, () => {
       const result = withRecent(today(29));
       expect(result.outcome).toBe('APPROVE');
       expect(reasonsFor(result, 'R04')).toEqual([
-        { code: 'VELOCITY', ruleId: 'R04', action: 'ALERT', message: '30 payments in the Beijing day 2026-11-25 (alert threshold 30)' },
+        {
+          code: 'VELOCITY',
+          ruleId: 'R04',
+          action: 'ALERT',
+          message: '30 payments in the Beijing day 2026-11-25 (alert threshold 30)',
+        },
       ]);
-      expect(result.alerts).toEqual([{ ruleId: 'R04', dedupKey: `${PAYER}|R04|2026-11-25`, priority: 'LOW', type: 'VELOCITY' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R04', dedupKey: `${PAYER}|R04|2026-11-25`, priority: 'LOW', type: 'VELOCITY' },
+      ]);
     });
 
     it('still only alerts on the 49th payment', () => {
@@ -126,8 +155,12 @@ describe(evaluatePayment.name, () => {
 
     it('halves the thresholds for a grey-list payer', () => {
       expect(reasonsFor(withRecent(today(13), { ipCountry: 'LA' }), 'R04')).toEqual([]);
-      expect(reasonsFor(withRecent(today(14), { ipCountry: 'LA' }), 'R04').map((r) => r.action)).toEqual(['ALERT']);
-      expect(reasonsFor(withRecent(today(24), { ipCountry: 'LA' }), 'R04').map((r) => r.action)).toEqual(['HOLD']);
+      expect(reasonsFor(withRecent(today(14), { ipCountry: 'LA' }), 'R04').map((r) => r.action)).toEqual([
+        'ALERT',
+      ]);
+      expect(reasonsFor(withRecent(today(24), { ipCountry: 'LA' }), 'R04').map((r) => r.action)).toEqual([
+        'HOLD',
+      ]);
     });
 
     it('does nothing when disabled', () => {
@@ -144,7 +177,8 @@ describe(evaluatePayment.name, () => {
   });
 
   describe('R05 split payment at one merchant', () => {
-    const twoAtMerchant = (amountUsdCents: number) => pastPayments(2, { amountUsdCents, startMinutesAgo: 5, everyMinutes: 10 });
+    const twoAtMerchant = (amountUsdCents: number) =>
+      pastPayments(2, { amountUsdCents, startMinutesAgo: 5, everyMinutes: 10 });
 
     it('declines the 3rd payment at the merchant within 30 minutes when the sum exceeds the per-payment limit', () => {
       const result = withRecent(twoAtMerchant(40_000), { amountUsdCents: 20_001 });
@@ -154,10 +188,13 @@ describe(evaluatePayment.name, () => {
           code: 'VELOCITY',
           ruleId: 'R05',
           action: 'DECLINE',
-          message: '3 payments at the same merchant within 30 minutes total USD 1,000.01, above the T1 per-payment limit of USD 1,000.00',
+          message:
+            '3 payments at the same merchant within 30 minutes total USD 1,000.01, above the T1 per-payment limit of USD 1,000.00',
         },
       ]);
-      expect(result.alerts).toEqual([{ ruleId: 'R05', dedupKey: `${PAYER}|R05|2026-11-25T02:00Z`, priority: 'HIGH', type: 'VELOCITY' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R05', dedupKey: `${PAYER}|R05|2026-11-25T02:00Z`, priority: 'HIGH', type: 'VELOCITY' },
+      ]);
       expect(result.reservations).toEqual([]);
     });
 
@@ -166,7 +203,9 @@ describe(evaluatePayment.name, () => {
     });
 
     it('approves the 2nd payment even when the sum exceeds the limit', () => {
-      const result = withRecent(pastPayments(1, { amountUsdCents: 90_000, startMinutesAgo: 5 }), { amountUsdCents: 90_000 });
+      const result = withRecent(pastPayments(1, { amountUsdCents: 90_000, startMinutesAgo: 5 }), {
+        amountUsdCents: 90_000,
+      });
       expect(reasonsFor(result, 'R05')).toEqual([]);
     });
 
@@ -176,7 +215,10 @@ describe(evaluatePayment.name, () => {
     });
 
     it('does not count a payment exactly 30 minutes earlier', () => {
-      const recent = [aPastPayment({ amountUsdCents: 40_000, minutesAgo: 5 }), aPastPayment({ amountUsdCents: 40_000, minutesAgo: 30 })];
+      const recent = [
+        aPastPayment({ amountUsdCents: 40_000, minutesAgo: 5 }),
+        aPastPayment({ amountUsdCents: 40_000, minutesAgo: 30 }),
+      ];
       expect(reasonsFor(withRecent(recent, { amountUsdCents: 30_000 }), 'R05')).toEqual([]);
     });
 
@@ -209,7 +251,9 @@ describe(evaluatePayment.name, () => {
 
   describe('R06 near the per-payment cap', () => {
     const nearCapDays = (amountUsdCents: number, count = 2) =>
-      Array.from({ length: count }, (_, i) => aPastPayment({ amountUsdCents, minutesAgo: (i + 1) * 24 * 60 }));
+      Array.from({ length: count }, (_, i) =>
+        aPastPayment({ amountUsdCents, minutesAgo: (i + 1) * 24 * 60 }),
+      );
 
     it('raises an alert on the 3rd payment within 7 days at 90 % of the cap', () => {
       const result = withRecent(nearCapDays(90_000), { amountUsdCents: 90_000 });
@@ -222,7 +266,9 @@ describe(evaluatePayment.name, () => {
           message: '3 payments within 7 days each at least USD 900.00 (90% of the T1 per-payment limit)',
         },
       ]);
-      expect(result.alerts).toEqual([{ ruleId: 'R06', dedupKey: `${PAYER}|R06|2026-11-25`, priority: 'MEDIUM', type: 'VELOCITY' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R06', dedupKey: `${PAYER}|R06|2026-11-25`, priority: 'MEDIUM', type: 'VELOCITY' },
+      ]);
     });
 
     it('does nothing when this payment is one cent below 90 % of the cap', () => {
@@ -230,7 +276,10 @@ describe(evaluatePayment.name, () => {
     });
 
     it('does not count an earlier payment one cent below 90 % of the cap', () => {
-      const recent = [aPastPayment({ amountUsdCents: 90_000, minutesAgo: 1440 }), aPastPayment({ amountUsdCents: 89_999, minutesAgo: 2880 })];
+      const recent = [
+        aPastPayment({ amountUsdCents: 90_000, minutesAgo: 1440 }),
+        aPastPayment({ amountUsdCents: 89_999, minutesAgo: 2880 }),
+      ];
       expect(reasonsFor(withRecent(recent, { amountUsdCents: 95_000 }), 'R06')).toEqual([]);
     });
 
@@ -239,11 +288,16 @@ describe(evaluatePayment.name, () => {
     });
 
     it('alerts on a 4th near-cap payment too', () => {
-      expect(reasonsFor(withRecent(nearCapDays(95_000, 3), { amountUsdCents: 95_000 }), 'R06')).toHaveLength(1);
+      expect(reasonsFor(withRecent(nearCapDays(95_000, 3), { amountUsdCents: 95_000 }), 'R06')).toHaveLength(
+        1,
+      );
     });
 
     it('does not count a payment 7 days earlier', () => {
-      const recent = [aPastPayment({ amountUsdCents: 95_000, minutesAgo: 1440 }), aPastPayment({ amountUsdCents: 95_000, minutesAgo: 7 * 1440 })];
+      const recent = [
+        aPastPayment({ amountUsdCents: 95_000, minutesAgo: 1440 }),
+        aPastPayment({ amountUsdCents: 95_000, minutesAgo: 7 * 1440 }),
+      ];
       expect(reasonsFor(withRecent(recent, { amountUsdCents: 95_000 }), 'R06')).toEqual([]);
     });
 
@@ -263,12 +317,21 @@ describe(evaluatePayment.name, () => {
 
   describe('R07 structuring under the LTR threshold', () => {
     // a T2 payer can spend up to USD 10,000 a Beijing day
-    const yesterday = (amountUsdCents: number) => aPastPayment({ amountUsdCents, occurredAt: new Date('2026-11-24T05:00:00Z') });
-    const evaluateT2 = (recent: PastPayment[], dayUsdCents: number, amountUsdCents: number, ruleSet = aRuleSet()) =>
+    const yesterday = (amountUsdCents: number) =>
+      aPastPayment({ amountUsdCents, occurredAt: new Date('2026-11-24T05:00:00Z') });
+    const evaluateT2 = (
+      recent: PastPayment[],
+      dayUsdCents: number,
+      amountUsdCents: number,
+      ruleSet = aRuleSet(),
+    ) =>
       evaluatePayment(
         anEvaluationInput({
           payment: aPayment({ kycLevel: 'T2', amountUsdCents }),
-          history: aHistory({ recent, usage: usage({ dayUsdCents, monthUsdCents: dayUsdCents, yearUsdCents: dayUsdCents }) }),
+          history: aHistory({
+            recent,
+            usage: usage({ dayUsdCents, monthUsdCents: dayUsdCents, yearUsdCents: dayUsdCents }),
+          }),
           ruleSet,
         }),
       );
@@ -285,7 +348,9 @@ describe(evaluatePayment.name, () => {
             'Beijing-day totals between USD 8,000.00 and USD 9,999.99 on 2 days within 7 days, today USD 8,500.00: possible structuring',
         },
       ]);
-      expect(result.alerts).toEqual([{ ruleId: 'R07', dedupKey: `${PAYER}|R07|2026-11-25`, priority: 'HIGH', type: 'VELOCITY' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R07', dedupKey: `${PAYER}|R07|2026-11-25`, priority: 'HIGH', type: 'VELOCITY' },
+      ]);
     });
 
     it('raises an alert at both ends of the range', () => {
@@ -310,14 +375,24 @@ describe(evaluatePayment.name, () => {
     });
 
     it('counts the Beijing day six days before today but not seven', () => {
-      const sixDaysBefore = aPastPayment({ amountUsdCents: 850_000, occurredAt: new Date('2026-11-18T17:00:00Z') }); // Beijing 11-19 01:00
-      const sevenDaysBefore = aPastPayment({ amountUsdCents: 850_000, occurredAt: new Date('2026-11-18T15:00:00Z') }); // Beijing 11-18 23:00
+      const sixDaysBefore = aPastPayment({
+        amountUsdCents: 850_000,
+        occurredAt: new Date('2026-11-18T17:00:00Z'),
+      }); // Beijing 11-19 01:00
+      const sevenDaysBefore = aPastPayment({
+        amountUsdCents: 850_000,
+        occurredAt: new Date('2026-11-18T15:00:00Z'),
+      }); // Beijing 11-18 23:00
       expect(reasonsFor(evaluateT2([sixDaysBefore], 700_000, 150_000), 'R07')).toHaveLength(1);
       expect(reasonsFor(evaluateT2([sevenDaysBefore], 700_000, 150_000), 'R07')).toEqual([]);
     });
 
     it('does not count declined payments in earlier day totals', () => {
-      const declined = aPastPayment({ amountUsdCents: 850_000, occurredAt: new Date('2026-11-24T05:00:00Z'), decision: 'DECLINE' });
+      const declined = aPastPayment({
+        amountUsdCents: 850_000,
+        occurredAt: new Date('2026-11-24T05:00:00Z'),
+        decision: 'DECLINE',
+      });
       expect(reasonsFor(evaluateT2([declined], 700_000, 150_000), 'R07')).toEqual([]);
     });
 
@@ -339,9 +414,16 @@ describe(evaluatePayment.name, () => {
       const result = withRecent(merchants(5, 5, 10));
       expect(result.outcome).toBe('APPROVE');
       expect(result.reasons).toEqual([
-        { code: 'VELOCITY', ruleId: 'R09', action: 'ALERT', message: 'Payments at 6 distinct merchants within 1 hour (threshold 6)' },
+        {
+          code: 'VELOCITY',
+          ruleId: 'R09',
+          action: 'ALERT',
+          message: 'Payments at 6 distinct merchants within 1 hour (threshold 6)',
+        },
       ]);
-      expect(result.alerts).toEqual([{ ruleId: 'R09', dedupKey: `${PAYER}|R09|2026-11-25T02:00Z`, priority: 'MEDIUM', type: 'VELOCITY' }]);
+      expect(result.alerts).toEqual([
+        { ruleId: 'R09', dedupKey: `${PAYER}|R09|2026-11-25T02:00Z`, priority: 'MEDIUM', type: 'VELOCITY' },
+      ]);
     });
 
     it('does nothing for the 5th distinct merchant within an hour', () => {
@@ -349,7 +431,12 @@ describe(evaluatePayment.name, () => {
     });
 
     it('does not count a merchant paid exactly an hour earlier', () => {
-      expect(reasonsFor(withRecent([...merchants(4, 5, 10), aPastPayment({ merchantId: 'M-OLD', minutesAgo: 60 })]), 'R09')).toEqual([]);
+      expect(
+        reasonsFor(
+          withRecent([...merchants(4, 5, 10), aPastPayment({ merchantId: 'M-OLD', minutesAgo: 60 })]),
+          'R09',
+        ),
+      ).toEqual([]);
     });
 
     it('counts repeated payments at one merchant once', () => {

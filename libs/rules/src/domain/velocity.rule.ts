@@ -59,15 +59,31 @@ export function rapidSuccessionRule(ctx: RuleContext): RuleFinding[] {
   if (count >= declineAt) {
     return [
       {
-        reason: { code: 'VELOCITY', ruleId: 'R03', action: 'DECLINE', message: `${counted} (decline threshold ${declineAt})` },
-        alert: { raise: true, priority: 'MEDIUM', type: 'VELOCITY', subject: payerSubject(payment), windowKey },
+        reason: {
+          code: 'VELOCITY',
+          ruleId: 'R03',
+          action: 'DECLINE',
+          message: `${counted} (decline threshold ${declineAt})`,
+        },
+        alert: {
+          raise: true,
+          priority: 'MEDIUM',
+          type: 'VELOCITY',
+          subject: payerSubject(payment),
+          windowKey,
+        },
       },
     ];
   }
   if (count >= stepUpAt) {
     return [
       {
-        reason: { code: 'VELOCITY', ruleId: 'R03', action: 'STEP_UP', message: `${counted} (step-up threshold ${stepUpAt})` },
+        reason: {
+          code: 'VELOCITY',
+          ruleId: 'R03',
+          action: 'STEP_UP',
+          message: `${counted} (step-up threshold ${stepUpAt})`,
+        },
         alert: { raise: false, priority: 'LOW', type: 'VELOCITY', subject: payerSubject(payment), windowKey },
       },
     ];
@@ -86,16 +102,38 @@ export function dailyCountRule(ctx: RuleContext): RuleFinding[] {
   if (count >= reviewAt) {
     return [
       {
-        reason: { code: 'VELOCITY', ruleId: 'R04', action: 'HOLD', message: `${counted} (review threshold ${reviewAt})` },
-        alert: { raise: true, priority: 'MEDIUM', type: 'VELOCITY', subject: payerSubject(payment), windowKey: periods.day },
+        reason: {
+          code: 'VELOCITY',
+          ruleId: 'R04',
+          action: 'HOLD',
+          message: `${counted} (review threshold ${reviewAt})`,
+        },
+        alert: {
+          raise: true,
+          priority: 'MEDIUM',
+          type: 'VELOCITY',
+          subject: payerSubject(payment),
+          windowKey: periods.day,
+        },
       },
     ];
   }
   if (count >= alertAt) {
     return [
       {
-        reason: { code: 'VELOCITY', ruleId: 'R04', action: 'ALERT', message: `${counted} (alert threshold ${alertAt})` },
-        alert: { raise: true, priority: 'LOW', type: 'VELOCITY', subject: payerSubject(payment), windowKey: periods.day },
+        reason: {
+          code: 'VELOCITY',
+          ruleId: 'R04',
+          action: 'ALERT',
+          message: `${counted} (alert threshold ${alertAt})`,
+        },
+        alert: {
+          raise: true,
+          priority: 'LOW',
+          type: 'VELOCITY',
+          subject: payerSubject(payment),
+          windowKey: periods.day,
+        },
       },
     ];
   }
@@ -106,7 +144,9 @@ export function splitPaymentRule(ctx: RuleContext): RuleFinding[] {
   const params = ctx.definition.rules.R05;
   if (!params.enabled) return [];
   const { payment, now } = ctx;
-  const atMerchant = withinMinutes(ctx.counted, now, params.windowMinutes).filter((p) => p.merchantId === payment.merchantId);
+  const atMerchant = withinMinutes(ctx.counted, now, params.windowMinutes).filter(
+    (p) => p.merchantId === payment.merchantId,
+  );
   const count = atMerchant.length + 1;
   const total = sum(atMerchant) + payment.amountUsdCents;
   const minPayments = scaleThreshold(params.minPayments, ctx.thresholdFactor);
@@ -138,7 +178,8 @@ export function nearCapRule(ctx: RuleContext): RuleFinding[] {
   const { payment, now, periods } = ctx;
   const floor = fractionOf(ctx.perPaymentCap, params.fractionOfCap);
   if (payment.amountUsdCents < floor) return [];
-  const count = withinDays(ctx.counted, now, params.windowDays).filter((p) => p.amountUsdCents >= floor).length + 1;
+  const count =
+    withinDays(ctx.counted, now, params.windowDays).filter((p) => p.amountUsdCents >= floor).length + 1;
   const minPayments = scaleThreshold(params.minPayments, ctx.thresholdFactor);
   if (count < minPayments) return [];
   return [
@@ -151,7 +192,13 @@ export function nearCapRule(ctx: RuleContext): RuleFinding[] {
           `${plural(count, 'payment')} within ${params.windowDays} days each at least ${formatUsd(floor)} ` +
           `(${Math.round(params.fractionOfCap * 100)}% of the ${ctx.tier} per-payment limit)`,
       },
-      alert: { raise: true, priority: 'MEDIUM', type: 'VELOCITY', subject: payerSubject(payment), windowKey: periods.day },
+      alert: {
+        raise: true,
+        priority: 'MEDIUM',
+        type: 'VELOCITY',
+        subject: payerSubject(payment),
+        windowKey: periods.day,
+      },
     },
   ];
 }
@@ -160,7 +207,8 @@ export function structuringRule(ctx: RuleContext): RuleFinding[] {
   const params = ctx.definition.rules.R07;
   if (!params.enabled) return [];
   const { payment, history, now, periods } = ctx;
-  const inRange = (total: number): boolean => total >= params.dayTotalFromUsdCents && total <= params.dayTotalToUsdCents;
+  const inRange = (total: number): boolean =>
+    total >= params.dayTotalFromUsdCents && total <= params.dayTotalToUsdCents;
   const today = history.usage.dayUsdCents + payment.amountUsdCents;
   if (!inRange(today)) return [];
   const firstDay = beijingDayBefore(now, params.windowDays - 1);
@@ -183,7 +231,13 @@ export function structuringRule(ctx: RuleContext): RuleFinding[] {
           `Beijing-day totals between ${formatUsd(params.dayTotalFromUsdCents)} and ${formatUsd(params.dayTotalToUsdCents)} ` +
           `on ${plural(days, 'day')} within ${params.windowDays} days, today ${formatUsd(today)}: possible structuring`,
       },
-      alert: { raise: true, priority: 'HIGH', type: 'VELOCITY', subject: payerSubject(payment), windowKey: periods.day },
+      alert: {
+        raise: true,
+        priority: 'HIGH',
+        type: 'VELOCITY',
+        subject: payerSubject(payment),
+        windowKey: periods.day,
+      },
     },
   ];
 }
