@@ -1,7 +1,9 @@
 import type { ListFiles, ListFormat, ParsedList } from '../domain/list-entry.js';
 import { ListFormatError } from './list-format.error.js';
 import { parseOfacConsCsv } from './ofac-cons-csv.parser.js';
+import { parseOfacEnhancedXml } from './ofac-enhanced-xml.parser.js';
 import { parseOfacSdnCsv } from './ofac-sdn-csv.parser.js';
+import { parseSimpleCsv } from './simple-csv.parser.js';
 import { parseUnXml } from './un-xml.parser.js';
 
 export { computeDelta, entryFingerprint, type ListDelta } from './delta.js';
@@ -9,7 +11,9 @@ export { countryCode, parseCountries } from './countries.js';
 export { parseDateOfBirth } from './dates.js';
 export { ListFormatError } from './list-format.error.js';
 export { parseOfacConsCsv } from './ofac-cons-csv.parser.js';
+export { parseOfacEnhancedXml } from './ofac-enhanced-xml.parser.js';
 export { parseOfacSdnCsv } from './ofac-sdn-csv.parser.js';
+export { parseSimpleCsv, SIMPLE_CSV_COLUMNS } from './simple-csv.parser.js';
 export { parseUnXml } from './un-xml.parser.js';
 
 type Parser = (files: ListFiles, listId: string) => ParsedList;
@@ -17,12 +21,12 @@ type Parser = (files: ListFiles, listId: string) => ParsedList;
 const PARSERS: Readonly<Record<ListFormat, { parse: Parser; defaultListId?: string }>> = {
   'ofac-sdn-csv': { parse: parseOfacSdnCsv, defaultListId: 'OFAC_SDN' },
   'ofac-cons-csv': { parse: parseOfacConsCsv, defaultListId: 'OFAC_CONS' },
-  'ofac-enhanced-xml': { parse: notYet('ofac-enhanced-xml'), defaultListId: 'OFAC_CONS' },
+  'ofac-enhanced-xml': { parse: parseOfacEnhancedXml, defaultListId: 'OFAC_CONS' },
   'un-xml': { parse: parseUnXml, defaultListId: 'UN_SC' },
   'eu-fsf-xml': { parse: notYet('eu-fsf-xml'), defaultListId: 'EU_FSF' },
   'uk-hmt-csv': { parse: notYet('uk-hmt-csv'), defaultListId: 'UK_HMT' },
   'us-csl-csv': { parse: notYet('us-csl-csv'), defaultListId: 'US_CSL' },
-  'simple-csv': { parse: notYet('simple-csv') },
+  'simple-csv': { parse: parseSimpleCsv },
 };
 
 function notYet(format: ListFormat): Parser {

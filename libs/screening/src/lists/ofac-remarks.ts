@@ -55,6 +55,13 @@ const IDENTIFIER_LABELS: readonly (readonly [RegExp, string])[] = [
   [/^License/, 'REGISTRATION_NUMBER'],
 ];
 
+/** The identifier type for an OFAC document label ("Tax ID No.", "Passport" …), as in remarks and Enhanced XML. */
+export function ofacIdentifierType(label: string): string | undefined {
+  const trimmed = label.trim();
+  for (const [pattern, type] of IDENTIFIER_LABELS) if (pattern.test(trimmed)) return type;
+  return undefined;
+}
+
 /** Splits a remark into its "; "-separated items, keeping quoted aliases whole. */
 export function remarkItems(remarks: string): string[] {
   const items: string[] = [];
