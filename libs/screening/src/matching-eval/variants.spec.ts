@@ -143,6 +143,13 @@ describe('applyTreatment', () => {
     expect(applyTreatment('initial', 'Acme Trading', 'other', mulberry32(1))).toBeNull();
   });
 
+  it('joinSplit splits only after a name prefix', () => {
+    const outs = new Set<string>();
+    for (let seed = 0; seed < 40; seed++)
+      outs.add(applyTreatment('joinSplit', 'Abdulrahman Mustafa', 'person', mulberry32(seed))?.name ?? '');
+    expect([...outs].sort()).toEqual(['Abdul rahman Mustafa', 'AbdulrahmanMustafa']);
+  });
+
   it('joinSplit keeps the letters and changes the token count', () => {
     for (let seed = 0; seed < 20; seed++) {
       const name = 'Abdulrahman Ali Hassan';

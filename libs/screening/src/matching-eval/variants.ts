@@ -29,7 +29,8 @@ export const TREATMENT_DESCRIPTIONS: Readonly<Record<Treatment, string>> = {
   casePunctuation:
     'case changed (upper/lower/title) and punctuation changed (hyphen, comma, period, stripped)',
   initial: 'first given name reduced to its initial (persons; weaker evidence by design)',
-  joinSplit: 'two tokens joined, a hyphenated token joined or split, or a long token split in two',
+  joinSplit:
+    'two tokens joined, a hyphenated token joined or split, or a token split after a name prefix (Abdul|Rahman, Al|Rashid, Mac|Donald)',
 };
 
 export type NameKind = 'person' | 'other';
@@ -344,6 +345,9 @@ function initial(name: string, kind: NameKind): TreatmentResult | null {
   return { name: out.join(' '), detail: `given name ${first} → initial` };
 }
 
+const SPLIT_PREFIX =
+  /^(abdul|abdel|abd|abu|al|el|bin|ibn|ben|ould|mac|mc|van|von|del|della|de|di|da|du|le|la)(?=\p{L}{3,}$)/iu;
+
 function joinSplit(name: string, rng: Random): TreatmentResult | null {
   const options: Array<() => TreatmentResult | null> = [];
   if (/\p{L}-\p{L}/u.test(name)) {
@@ -367,14 +371,15 @@ function joinSplit(name: string, rng: Random): TreatmentResult | null {
       return { name: out.join(' '), detail: `joined "${parts[i] ?? ''} ${parts[i + 1] ?? ''}"` };
     });
   }
-  const splittable = parts.map((_, i) => i).filter((i) => /^\p{L}{8,}$/u.test(parts[i]));
+  // split only where names really come apart (Abdulrahman → Abdul Rahman, Alrashid → Al Rashid), not at random
+  const splittable = parts.map((_, i) => i).filter((i) => SPLIT_PREFIX.test(parts[i] as string));
   if (splittable.length > 0) {
     options.push(() => {
       const i = rng.pick(splittable);
-      const token = parts[i];
-      const at = rng.int(3, token.length - 3);
-      const out = [...parts.slice(0, i), token.slice(0, at), token.slice(at), ...parts.slice(i + 1)];
-      return { name: out.join(' '), detail: `split "${token}"` };
+      const token = parts[i] as string;
+      const prefix = SPLIT_PREFIX.exec(token)?.[1] ?? '';
+      const out = [...parts.slice(0, i), prefix, token.slice(prefix.length), ...parts.slice(i + 1)];
+      return { name: out.join(' '), detail: `split "${token}" after "${prefix}"` };
     });
   }
   if (options.length === 0) return null;
