@@ -1,0 +1,2 @@
+export { buildSanctionsIndex } from './sanctions-index.js';
+export { compareNames } from './compare-names.js';

@@ -1,0 +1,414 @@
+/**
+ * Normalisation and name preparation (MATCHING.md steps 2–3), identical at index and query time.
+ * A raw name becomes one or more NameForms (transliteration variants), each a sequence of interned Terms
+ * with a role and a weight. Tagged tokens (legal forms, particles, honorifics) are kept with a low weight.
+ */
+import {
+  ARABIC_NAME_CLASSES,
+  CHINESE_SURNAME_CLASSES,
+  GENERIC_ORGANISATION_WORDS,
+  HEAVY_PARTICLES,
+  HONORIFICS,
+  KOREAN_SURNAME_CLASSES,
+  KOREAN_SYLLABLE_CLASSES,
+  LEGAL_FORMS,
+  LEGAL_FORM_PHRASES,
+  NAME_LIKE_HONORIFICS,
+  NICKNAME_CLASSES,
+  PARTICLES,
+  STOP_WORDS,
+} from './vocabulary.js';
+import { metaphoneKeys, sinoKey, skeleton, vowelKey } from './phonetic.js';
+import {
+  arabicToLatin,
+  armenianToLatin,
+  cyrillicVariants,
+  detectScripts,
+  georgianToLatin,
+  greekToLatin,
+  hangulToLatin,
+  hanToPinyin,
+  hebrewToLatin,
+  kanaToLatin,
+  type Script,
+} from './transliterate.js';
+
+export type TermKind = 'name' | 'initial' | 'number' | 'generic' | 'legal' | 'particle' | 'honorific' | 'stop';
+export type NameKind = 'person' | 'organisation' | 'any';
+
+/** Role of a token inside one name. */
+export const ROLE_UNKNOWN = 0;
+export const ROLE_GIVEN = 1;
+export const ROLE_FAMILY = 2;
+
+/** One distinct normalised token with its precomputed keys (interned: shared by every name using it). */
+export interface Term {
+  readonly id: number;
+  readonly text: string;
+  readonly kind: TermKind;
+  /** true when the token comes from an abjad script (Arabic, Hebrew): vowels are unknown */
+  readonly abjad: boolean;
+  readonly vowelKey: string;
+  readonly skeleton: string;
+  readonly sinoKey: string;
+  readonly metaphone: string;
+  /** equivalence classes: zh:zhang, ar:muhammad, ko:bak, legal:llc … */
+  readonly classes: readonly string[];
+  readonly nicknames: readonly string[];
+}
+
+export interface NameForm {
+  terms: Term[];
+  roles: number[];
+  weights: number[];
+  /** display text of this form (the transliteration used) */
+  text: string;
+  /** token order carries no meaning (CJK readings offered in both orders) */
+  orderFree: boolean;
+  script: Script | 'mixed';
+}
+
+export class TermTable {
+  private readonly byKey = new Map<string, Term>();
+  readonly terms: Term[] = [];
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  intern(text: string, kind: TermKind, abjad: boolean): Term {
+    const key = `${abjad ? '#' : ''}${kind === 'legal' ? '§' : ''}${text}`;
+    const existing = this.byKey.get(key);
+    if (existing !== undefined) return existing;
+    const term = makeTerm(this.terms.length, text, kind, abjad);
+    this.byKey.set(key, term);
+    this.terms.push(term);
+    return term;
+  }
+
+  lookup(text: string, kind: TermKind, abjad: boolean): Term | undefined {
+    return this.byKey.get(`${abjad ? '#' : ''}${kind === 'legal' ? '§' : ''}${text}`);
+  }
+}
+
+function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Term {
+  const classes: string[] = [];
+  if (kind === 'legal') classes.push(`legal:${text}`);
+  else if (!abjad && kind !== 'number') {
+    for (const table of [CHINESE_SURNAME_CLASSES, KOREAN_SURNAME_CLASSES, KOREAN_SYLLABLE_CLASSES, ARABIC_NAME_CLASSES]) {
+      const found = table.get(text);
+      if (found !== undefined) classes.push(...found);
+    }
+  }
+  const alpha = kind !== 'number';
+  return {
+    id,
+    text,
+    kind,
+    abjad,
+    vowelKey: alpha && !abjad ? vowelKey(text) : '',
+    skeleton: alpha ? skeleton(text) : text,
+    sinoKey: alpha && !abjad && text.length >= 2 ? sinoKey(text) : '',
+    metaphone: alpha && !abjad && text.length >= 2 ? metaphoneKeys(text)[0] : '',
+    classes,
+    nicknames: NICKNAME_CLASSES.get(text) ?? [],
+  };
+}
+
+// ---------------------------------------------------------------- Latin normalisation
+
+const SPECIAL_LATIN: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k', ſ: 's',
+};
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '8': 'b' };
+
+/** NFKC, case-fold, diacritics stripped, apostrophes joined, other punctuation → space. Keeps digits. */
+export function normaliseLatin(text: string): string {
+  let t = text.normalize('NFKC').toLowerCase();
+  t = t.replace(/[ßæœøłđðþıŀħŧŋĸſ]/g, (ch) => SPECIAL_LATIN[ch] ?? ch);
+  t = t.normalize('NFD').replace(/\p{M}/gu, '');
+  t = t.replace(/[\u2018\u2019\u201B\u02BB\u02BC\u02BD\u02BE\u02BF\u0060\u00B4\u2032\u0027\u055A\u05F3]/g, "'");
+  t = t.replace(/[\u2010-\u2015\u2212\u00AD\uFE58\uFE63\uFF0D]/g, '-');
+  t = t.replace(/&/g, ' and ');
+  // dotted initialisms: A.B.C. → abc, J.-C. → jc
+  t = t.replace(/\.-/g, '.');
+  t = t.replace(/(?<![\p{L}\p{N}])((?:\p{L}\.\s?){2,})/gu, (m) => ` ${m.replace(/[.\s]/g, '')} `);
+  t = t.replace(/'/g, '');
+  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  // letters glued to digits in leetspeak (Ig0r Sech1n); plain numbers stay numbers
+  t = t.replace(/\S+/g, (word) => {
+    if (!/\d/.test(word) || !/\p{L}/u.test(word)) return word;
+    const letters = word.replace(/\d/g, '').length;
+    if (letters >= 2 && /^[a-z0-9]+$/.test(word) && !/^\d+(st|nd|rd|th)$/.test(word)) return word.replace(/[0-9]/g, (d) => LEET[d] ?? d);
+    return word.replace(/(\d)(\p{L})/gu, '$1 $2').replace(/(\p{L})(\d)/gu, '$1 $2');
+  });
+  return t.trim().replace(/\s+/g, ' ');
+}
+
+// ---------------------------------------------------------------- tokens and tags
+
+interface RawToken {
+  text: string;
+  kind: TermKind;
+  role: number;
+}
+
+const ARABIC_ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'ash', 'an', 'ed', 'es', 'ud', 'ur', 'us', 'un', 'uz', 'ush', 'ut']);
+const ABD_FORMS = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdoul', 'abdu', 'abdol', 'abdur', 'abdus', 'abdou', 'abdel', 'abdoul', 'abdulla_']);
+const DIN_FORMS = new Set(['din', 'deen', 'dine', 'dien', 'dinn', 'eddine', 'uddin', 'iddin']);
+const ULLAH_FORMS = new Set(['ullah', 'ollah', 'allah', 'ulla', 'alla', 'ullo', 'ulloh']);
+
+/** Joins Arabic compounds written apart: Abd al-Aziz → abdalaziz, Saif ud Din → saifuddin, Habib Ullah → habibullah. */
+function joinCompounds(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (ABD_FORMS.has(w) && i + 1 < words.length) {
+      const next = words[i + 1] ?? '';
+      const nextNext = words[i + 2];
+      if (ARABIC_ARTICLES.has(next) && nextNext !== undefined) {
+        out.push(w + next + nextNext);
+        i += 2;
+        continue;
+      }
+      if (!PARTICLES.has(next) || ULLAH_FORMS.has(next)) {
+        out.push(w + next);
+        i += 1;
+        continue;
+      }
+    }
+    const prev = out[out.length - 1];
+    if (prev !== undefined && ULLAH_FORMS.has(w) && prev.length >= 3 && !ABD_FORMS.has(prev)) {
+      out[out.length - 1] = prev + 'ullah';
+      continue;
+    }
+    if (prev !== undefined && prev.length >= 3 && (ARABIC_ARTICLES.has(w) || w === 'u' || w === 'e') && DIN_FORMS.has(words[i + 1] ?? '')) {
+      out[out.length - 1] = prev + 'uddin';
+      i += 1;
+      continue;
+    }
+    if (prev !== undefined && prev.length >= 3 && DIN_FORMS.has(w) && w !== 'dine') {
+      out[out.length - 1] = prev + 'uddin';
+      continue;
+    }
+    out.push(w);
+  }
+  return out.map((w) => (w.length > 6 ? w.replace(/(?<=[a-z]{3})(?:[aue]?[ld]?d(?:in|een|ine|iin|dine))$/, 'uddin') : w));
+}
+
+function legalCode(word: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(LEGAL_FORMS, word) ? LEGAL_FORMS[word] : undefined;
+}
+
+function tagWords(words: string[], nameKind: NameKind): RawToken[] {
+  const tokens: RawToken[] = [];
+  const isOrganisation = nameKind === 'organisation';
+  for (let i = 0; i < words.length; i++) {
+    // multi-word legal forms
+    let phraseMatched = false;
+    for (const [phrase, code] of LEGAL_FORM_PHRASES) {
+      if (phrase.length > words.length - i) continue;
+      let ok = true;
+      for (let k = 0; k < phrase.length; k++) {
+        if (words[i + k] !== phrase[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && (isOrganisation || phrase.length >= 2) && (isOrganisation || nameKind === 'any' || i > 0)) {
+        tokens.push({ text: code, kind: 'legal', role: ROLE_UNKNOWN });
+        i += phrase.length - 1;
+        phraseMatched = true;
+        break;
+      }
+    }
+    if (phraseMatched) continue;
+    const w = words[i] ?? '';
+    const isLast = i === words.length - 1;
+    const isFirst = i === 0;
+    let kind: TermKind = 'name';
+    let text = w;
+    if (/^\d+$/.test(w)) kind = 'number';
+    else if (w.length === 1 && nameKind !== 'organisation') kind = STOP_WORDS.has(w) && !isFirst ? 'stop' : 'initial';
+    else if (nameKind !== 'organisation' && HONORIFICS.has(w) && (words.length > 1)) kind = 'honorific';
+    else if (nameKind !== 'organisation' && PARTICLES.has(w) && !isLast && words.length > 1) kind = 'particle';
+    else if (legalCode(w) !== undefined && words.length > 1 && (isOrganisation || isLast || (nameKind === 'any' && isFirst && ['ooo', 'oao', 'zao', 'pao', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'llc'].includes(w)))) {
+      kind = 'legal';
+      text = legalCode(w) ?? w;
+    } else if (STOP_WORDS.has(w) && words.length > 1) kind = 'stop';
+    else if (isOrganisation && GENERIC_ORGANISATION_WORDS.has(w) && words.length > 1) kind = 'generic';
+    else if (nameKind === 'any' && legalCode(w) !== undefined && words.length > 1 && isFirst) {
+      kind = 'legal';
+      text = legalCode(w) ?? w;
+    }
+    tokens.push({ text, kind, role: ROLE_UNKNOWN });
+  }
+  return tokens;
+}
+
+export function kindWeight(kind: TermKind, text: string): number {
+  switch (kind) {
+    case 'name':
+      return 1;
+    case 'number':
+      return 1;
+    case 'initial':
+      return 0.3;
+    case 'generic':
+      return 0.5;
+    case 'legal':
+      return 0.2;
+    case 'particle':
+      return HEAVY_PARTICLES.has(text) ? 0.45 : 0.15;
+    case 'honorific':
+      return NAME_LIKE_HONORIFICS.has(text) ? 0.4 : 0.1;
+    case 'stop':
+      return 0.05;
+  }
+}
+
+// ---------------------------------------------------------------- transliteration into Latin variants
+
+interface LatinVariant {
+  text: string;
+  abjad: boolean;
+  orderFree: boolean;
+  script: Script | 'mixed';
+  /** number of leading words that are the family name (CJK readings) */
+  familyFirst?: boolean;
+}
+
+function transliterateRuns(text: string, cyrillicIndex: number): string {
+  // replace every non-Latin run by its transliteration
+  return text.replace(/[\p{Script=Cyrillic}]+/gu, (run) => {
+    const variants = cyrillicVariants(run);
+    return variants[Math.min(cyrillicIndex, variants.length - 1)] ?? run;
+  })
+    .replace(/[\p{Script=Greek}]+/gu, (run) => greekToLatin(run))
+    .replace(/[\p{Script=Armenian}]+/gu, (run) => armenianToLatin(run))
+    .replace(/[\p{Script=Georgian}]+/gu, (run) => georgianToLatin(run))
+    .replace(/[\p{Script=Hiragana}\p{Script=Katakana}ー・]+/gu, (run) => kanaToLatin(run))
+    .replace(/[\p{Script=Hangul}]+/gu, (run) => hangulToLatin(run).replace(/·/g, ''));
+}
+
+export function latinVariants(text: string): LatinVariant[] {
+  const scripts = detectScripts(text);
+  const nonLatin = [...scripts].filter((s) => s !== 'latin');
+  if (nonLatin.length === 0) return [{ text, abjad: false, orderFree: false, script: 'latin' }];
+  const script: Script | 'mixed' = nonLatin.length === 1 ? (nonLatin[0] ?? 'other') : 'mixed';
+  const variants: LatinVariant[] = [];
+  if (scripts.has('han')) {
+    const readings = hanToPinyin(text);
+    const hasKana = scripts.has('kana');
+    // a single run of 2–4 characters is a personal name (family first) unless it carries a legal form
+    const personLike = readings.length === 1 && readings[0]?.legalForm === undefined && (readings[0]?.syllables.length ?? 0) >= 2 && (readings[0]?.syllables.length ?? 0) <= 4 && !hasKana;
+    if (personLike) {
+      const syllables = readings[0]?.syllables ?? [];
+      const family = syllables[0] ?? '';
+      const given = syllables.slice(1);
+      variants.push({ text: `${family} ${given.join('')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
+      if (given.length > 1) variants.push({ text: `${family} ${given.join(' ')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
+      // two-character compound surnames (欧阳, 司马, 诸葛 …)
+      if (syllables.length >= 3) variants.push({ text: `${syllables.slice(0, 2).join('')} ${syllables.slice(2).join('')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
+    } else {
+      const parts = readings.map((r) => r.syllables.join(' ') + (r.legalForm !== undefined ? ' youxian gongsi' : ''));
+      const joined = readings.map((r) => r.syllables.join('') + (r.legalForm !== undefined ? ' ltd' : ''));
+      variants.push({ text: transliterateRuns(parts.join(' '), 0), abjad: false, orderFree: false, script });
+      variants.push({ text: transliterateRuns(joined.join(' '), 0), abjad: false, orderFree: false, script });
+    }
+    return variants;
+  }
+  if (scripts.has('hangul') && nonLatin.length === 1) {
+    const romanised = hangulToLatin(text);
+    const words = romanised.split(/\s+/).filter((w) => w.length > 0);
+    if (words.length === 1 && (words[0]?.split('·').length ?? 0) >= 2 && (words[0]?.split('·').length ?? 0) <= 4) {
+      const syllables = words[0]?.split('·') ?? [];
+      const family = syllables[0] ?? '';
+      const given = syllables.slice(1);
+      variants.push({ text: `${family} ${given.join('')}`, abjad: false, orderFree: true, script: 'hangul', familyFirst: true });
+      if (given.length > 1) variants.push({ text: `${family} ${given.join(' ')}`, abjad: false, orderFree: true, script: 'hangul', familyFirst: true });
+      return variants;
+    }
+    variants.push({ text: romanised.replace(/·/g, ''), abjad: false, orderFree: true, script: 'hangul' });
+    return variants;
+  }
+  if (scripts.has('arabic')) {
+    variants.push({ text: transliterateRuns(arabicToLatin(text), 0), abjad: true, orderFree: false, script });
+    return variants;
+  }
+  if (scripts.has('hebrew')) {
+    variants.push({ text: transliterateRuns(hebrewToLatin(text), 0), abjad: true, orderFree: false, script });
+    return variants;
+  }
+  if (scripts.has('cyrillic')) {
+    const count = cyrillicVariants(text).length;
+    const seen = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const t = transliterateRuns(text, i);
+      if (seen.has(t)) continue;
+      seen.add(t);
+      variants.push({ text: t, abjad: false, orderFree: false, script });
+    }
+    return variants;
+  }
+  variants.push({ text: transliterateRuns(text, 0), abjad: false, orderFree: false, script });
+  return variants;
+}
+
+// ---------------------------------------------------------------- prepare
+
+export interface NamePartsHint {
+  given?: string[];
+  family?: string;
+  patronymic?: string;
+}
+
+export function prepareName(raw: string, nameKind: NameKind, table: TermTable, parts?: NamePartsHint): NameForm[] {
+  let text = raw.normalize('NFKC').trim();
+  if (text.length === 0) return [];
+  const familyHints = new Set<string>();
+  // "FAMILY, Given" → Given FAMILY (persons only; "Acme, Ltd." keeps its order)
+  const commaParts = text.split(',');
+  if (nameKind !== 'organisation' && commaParts.length === 2) {
+    const before = (commaParts[0] ?? '').trim();
+    const after = (commaParts[1] ?? '').trim();
+    const afterWords = normaliseLatin(after).split(' ');
+    const looksLegal = afterWords.some((w) => legalCode(w) !== undefined) || /\d/.test(after);
+    if (!looksLegal && before.length > 0 && after.length > 0 && before.split(/\s+/).length <= 3) {
+      text = `${after} ${before}`;
+      for (const w of normaliseLatin(before).split(' ')) familyHints.add(w);
+    }
+  }
+  if (parts?.family !== undefined) for (const w of normaliseLatin(parts.family).split(' ')) if (w.length > 0) familyHints.add(w);
+  // "Sergey Viktorovich LAVROV": an all-capitals word in a mixed-case name is the family name
+  if (/\p{Ll}/u.test(text)) {
+    for (const w of text.split(/[\s,]+/)) {
+      if (w.length >= 2 && /^[\p{Lu}'\-]+$/u.test(w) && /\p{Lu}{2}/u.test(w)) for (const n of normaliseLatin(w).split(' ')) familyHints.add(n);
+    }
+  }
+  const forms: NameForm[] = [];
+  const seen = new Set<string>();
+  for (const variant of latinVariants(text)) {
+    const normalised = normaliseLatin(variant.text);
+    if (normalised.length === 0) continue;
+    const words = joinCompounds(normalised.split(' '));
+    const tokens = tagWords(words, nameKind);
+    if (tokens.length === 0) continue;
+    if (variant.familyFirst === true && tokens[0] !== undefined) tokens[0].role = ROLE_FAMILY;
+    for (const token of tokens) if (familyHints.has(token.text) && token.kind === 'name') token.role = ROLE_FAMILY;
+    const signature = `${variant.abjad ? '#' : ''}${tokens.map((t) => `${t.kind}:${t.text}`).join(' ')}`;
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    const terms = tokens.map((t) => table.intern(t.text, t.kind, variant.abjad && t.kind !== 'number'));
+    const weights = tokens.map((t) => kindWeight(t.kind, t.text) * (t.role === ROLE_FAMILY ? 1.15 : 1));
+    forms.push({
+      terms,
+      roles: tokens.map((t) => t.role),
+      weights,
+      text: tokens.map((t) => t.text).join(' '),
+      orderFree: variant.orderFree,
+      script: variant.script,
+    });
+  }
+  return forms;
+}

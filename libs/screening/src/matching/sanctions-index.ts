@@ -1,0 +1,430 @@
+/**
+ * The in-memory sanctions index (MATCHING.md step 4). Vocabulary-level blocking: each distinct token is
+ * interned once; lookup keys (exact text, phonetic keys, equivalence classes, SymSpell deletes) point at
+ * vocabulary terms, and postings (typed arrays) point from terms to name forms. Query cost grows with the
+ * vocabulary touched, not with the list. A scan over all names is the fallback when blocking finds nothing.
+ */
+import type { ListEntry } from '../domain/list-entry.js';
+import type { Match, SanctionsIndex, ScreeningQuery, SearchOptions, Thresholds } from '../domain/matcher.js';
+import { termSimilarity } from './compare.js';
+import {
+  bestNameMatch,
+  nameKindFor,
+  scoreEntry,
+  type BestName,
+  type PreparedListName,
+  type PreparedQueryForm,
+} from './entry-scoring.js';
+import { type NameForm, type Term, TermTable, prepareName } from './name-model.js';
+import { identifierFamily, normaliseIdentifierNumber } from './qualifiers.js';
+
+// ---------------------------------------------------------------- hashed key store
+
+const KEY_EXACT = 'x';
+const KEY_VOWEL = 'v';
+const KEY_SKELETON = 's';
+const KEY_METAPHONE = 'm';
+const KEY_SINO = 'c';
+const KEY_CLASS = 'k';
+const KEY_DELETE = 'd';
+
+function hash32(kind: string, text: string): number {
+  let h = 0x811c9dc5;
+  h = Math.imul(h ^ kind.charCodeAt(0), 0x01000193);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Deletes at distance 1 (index side) of a token of 4+ letters, plus the token itself. */
+function deletes1(text: string): string[] {
+  const out = [text];
+  if (text.length < 4) return out;
+  for (let i = 0; i < text.length; i++) out.push(text.slice(0, i) + text.slice(i + 1));
+  return out;
+}
+
+/** Query side: distance 1 for 4–7 letters, distance 2 for 8+. */
+function queryDeletes(text: string): string[] {
+  const first = deletes1(text);
+  if (text.length < 8) return first;
+  const all = new Set(first);
+  for (const d of first.slice(1)) for (const dd of deletes1(d).slice(1)) all.add(dd);
+  return [...all];
+}
+
+class KeyStore {
+  private pairs: number[] = [];
+  private hashes = new Uint32Array(0);
+  private values = new Int32Array(0);
+
+  add(kind: string, text: string, termId: number): void {
+    if (text.length === 0) return;
+    this.pairs.push(hash32(kind, text) * 2_097_152 + termId);
+  }
+
+  freeze(): void {
+    const packed = Float64Array.from(this.pairs);
+    this.pairs = [];
+    packed.sort();
+    // de-duplicate
+    let n = 0;
+    for (let i = 0; i < packed.length; i++) if (i === 0 || packed[i] !== packed[i - 1]) packed[n++] = packed[i] ?? 0;
+    this.hashes = new Uint32Array(n);
+    this.values = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = packed[i] ?? 0;
+      const h = Math.floor(v / 2_097_152);
+      this.hashes[i] = h;
+      this.values[i] = v - h * 2_097_152;
+    }
+  }
+
+  get size(): number {
+    return this.hashes.length;
+  }
+
+  /** Calls visit(termId) for every term stored under the key. */
+  forEach(kind: string, text: string, visit: (termId: number) => void): void {
+    if (text.length === 0) return;
+    const h = hash32(kind, text);
+    let lo = 0;
+    let hi = this.hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.hashes[mid] ?? 0) < h) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.hashes.length && this.hashes[i] === h; i++) visit(this.values[i] ?? 0);
+  }
+}
+
+// ---------------------------------------------------------------- index
+
+const DEFAULT_LIMIT = 50;
+const MAX_VOCAB_CANDIDATES_PER_TERM = 400;
+const MAX_FULL_SCORES = 400;
+
+export class InMemorySanctionsIndex implements SanctionsIndex {
+  readonly entryCount: number;
+  readonly nameCount: number;
+  private readonly entries: ListEntry[];
+  private readonly table = new TermTable();
+  private readonly names: PreparedListName[] = [];
+  private readonly namesByEntry: Int32Array;
+  private readonly namesByEntryOffsets: Int32Array;
+  private readonly postingOffsets: Int32Array;
+  private readonly postings: Int32Array;
+  /** per name form: total query-relevant weight of its name-like terms */
+  private readonly nameTokenCounts: Uint8Array;
+  private readonly keys = new KeyStore();
+  private readonly identifiers = new Map<string, number[]>();
+
+  constructor(entries: readonly ListEntry[]) {
+    this.entries = [...entries];
+    this.entryCount = this.entries.length;
+    const perEntry: number[][] = [];
+    let nameCount = 0;
+    for (let e = 0; e < this.entries.length; e++) {
+      const entry = this.entries[e];
+      const mine: number[] = [];
+      perEntry.push(mine);
+      if (entry === undefined) continue;
+      const kind = nameKindFor(entry.type);
+      const seen = new Set<string>();
+      for (const name of entry.names) {
+        if (name.full.trim().length === 0) continue;
+        nameCount++;
+        for (const form of prepareName(name.full, kind, this.table, name.parts)) {
+          const signature = form.terms.map((t) => t.id).join(',') + (form.orderFree ? '!' : '');
+          if (seen.has(signature)) continue;
+          seen.add(signature);
+          mine.push(this.names.length);
+          this.names.push({ entryIndex: e, strength: name.strength, display: name.full, form });
+        }
+      }
+      for (const identifier of entry.identifiers) {
+        const key = `${identifierFamily(identifier.type)}|${normaliseIdentifierNumber(identifier)}`;
+        const list = this.identifiers.get(key);
+        if (list === undefined) this.identifiers.set(key, [e]);
+        else if (!list.includes(e)) list.push(e);
+      }
+    }
+    this.nameCount = nameCount;
+    // entry → name forms
+    this.namesByEntryOffsets = new Int32Array(this.entries.length + 1);
+    for (let e = 0; e < perEntry.length; e++) this.namesByEntryOffsets[e + 1] = (this.namesByEntryOffsets[e] ?? 0) + (perEntry[e]?.length ?? 0);
+    this.namesByEntry = new Int32Array(this.names.length);
+    for (let e = 0; e < perEntry.length; e++) this.namesByEntry.set(perEntry[e] ?? [], this.namesByEntryOffsets[e] ?? 0);
+    // postings: term → name forms (counting sort)
+    const termCount = this.table.size;
+    const counts = new Int32Array(termCount + 1);
+    this.nameTokenCounts = new Uint8Array(this.names.length);
+    for (let n = 0; n < this.names.length; n++) {
+      const form = this.names[n]?.form;
+      if (form === undefined) continue;
+      let nameTokens = 0;
+      let previous = -1;
+      for (const term of uniqueTerms(form)) {
+        if (term.id === previous) continue;
+        counts[term.id + 1] = (counts[term.id + 1] ?? 0) + 1;
+        previous = term.id;
+      }
+      for (const term of form.terms) if (term.kind === 'name' || term.kind === 'number' || term.kind === 'generic') nameTokens++;
+      this.nameTokenCounts[n] = Math.min(255, nameTokens);
+    }
+    for (let t = 0; t < termCount; t++) counts[t + 1] = (counts[t + 1] ?? 0) + (counts[t] ?? 0);
+    this.postingOffsets = counts;
+    this.postings = new Int32Array(counts[termCount] ?? 0);
+    const cursor = counts.slice(0, termCount);
+    for (let n = 0; n < this.names.length; n++) {
+      const form = this.names[n]?.form;
+      if (form === undefined) continue;
+      for (const term of uniqueTerms(form)) {
+        const at = cursor[term.id] ?? 0;
+        this.postings[at] = n;
+        cursor[term.id] = at + 1;
+      }
+    }
+    // lookup keys over the vocabulary
+    for (const term of this.table.terms) {
+      if (term.kind !== 'name' && term.kind !== 'generic' && term.kind !== 'number') continue;
+      this.keys.add(KEY_EXACT, term.text, term.id);
+      this.keys.add(KEY_SKELETON, term.skeleton, term.id);
+      if (term.abjad) continue;
+      this.keys.add(KEY_VOWEL, term.vowelKey, term.id);
+      this.keys.add(KEY_METAPHONE, term.metaphone, term.id);
+      this.keys.add(KEY_SINO, term.sinoKey, term.id);
+      for (const cls of term.classes) this.keys.add(KEY_CLASS, cls, term.id);
+      for (const cls of term.nicknames) this.keys.add(KEY_CLASS, cls, term.id);
+      if (term.kind !== 'number') for (const d of deletes1(term.text)) this.keys.add(KEY_DELETE, d, term.id);
+    }
+    this.keys.freeze();
+  }
+
+  private documentFrequency(termId: number): number {
+    return (this.postingOffsets[termId + 1] ?? 0) - (this.postingOffsets[termId] ?? 0);
+  }
+
+  /** Vocabulary terms similar to a query term, with their similarity. */
+  private similarTerms(term: Term, cache: Map<number, number>): Map<number, number> {
+    const found = new Map<number, number>();
+    const visit = (termId: number): void => {
+      if (found.has(termId) || found.size >= MAX_VOCAB_CANDIDATES_PER_TERM) return;
+      let sim = cache.get(termId);
+      if (sim === undefined) {
+        const vocab = this.table.terms[termId];
+        sim = vocab === undefined ? 0 : termSimilarity(term, vocab).score;
+        cache.set(termId, sim);
+      }
+      if (sim >= 0.5) found.set(termId, sim);
+    };
+    this.keys.forEach(KEY_EXACT, term.text, visit);
+    this.keys.forEach(KEY_SKELETON, term.skeleton, visit);
+    if (!term.abjad) {
+      for (const cls of term.classes) this.keys.forEach(KEY_CLASS, cls, visit);
+      for (const cls of term.nicknames) this.keys.forEach(KEY_CLASS, cls, visit);
+      this.keys.forEach(KEY_VOWEL, term.vowelKey, visit);
+      this.keys.forEach(KEY_SINO, term.sinoKey, visit);
+      this.keys.forEach(KEY_METAPHONE, term.metaphone, visit);
+      if (term.kind !== 'number') for (const d of queryDeletes(term.text)) this.keys.forEach(KEY_DELETE, d, visit);
+    }
+    return found;
+  }
+
+  search(query: ScreeningQuery, thresholds: Thresholds, options?: SearchOptions): Match[] {
+    const threshold = options?.threshold ?? thresholds.review;
+    const limit = options?.limit ?? DEFAULT_LIMIT;
+    const personLike = query.type !== 'organisation' && query.type !== 'vessel' && query.type !== 'aircraft';
+    const queryForms = prepareQueryForms(query, new TermTable());
+
+    // identifiers first: an exact identifier match is decisive whatever the name
+    const candidateEntries = new Set<number>();
+    for (const identifier of query.identifiers ?? []) {
+      const key = `${identifierFamily(identifier.type)}|${normaliseIdentifierNumber(identifier)}`;
+      for (const e of this.identifiers.get(key) ?? []) candidateEntries.add(e);
+      if (identifierFamily(identifier.type) === 'other') {
+        for (const [k, list] of this.identifiers) if (k.endsWith(`|${normaliseIdentifierNumber(identifier)}`)) for (const e of list) candidateEntries.add(e);
+      }
+    }
+
+    const candidateNames = this.blockCandidates(queryForms, threshold);
+    for (const n of candidateNames) {
+      const name = this.names[n];
+      if (name !== undefined) candidateEntries.add(name.entryIndex);
+    }
+
+    const matches: Match[] = [];
+    for (const e of candidateEntries) {
+      const entry = this.entries[e];
+      if (entry === undefined) continue;
+      const listNames: PreparedListName[] = [];
+      for (let k = this.namesByEntryOffsets[e] ?? 0; k < (this.namesByEntryOffsets[e + 1] ?? 0); k++) {
+        const name = this.names[this.namesByEntry[k] ?? -1];
+        if (name !== undefined) listNames.push(name);
+      }
+      const best: BestName | null = bestNameMatch(queryForms, listNames, personLike);
+      const scored = scoreEntry(query, entry, best, thresholds);
+      if (scored === null || scored.score < threshold) continue;
+      matches.push({ entry, matchedName: scored.matchedName, score: scored.score, band: scored.band, explanation: scored.explanation });
+    }
+    matches.sort((a, b) => b.score - a.score || compareText(a.entry.list, b.entry.list) || compareText(a.entry.sourceId, b.entry.sourceId));
+    return matches.slice(0, limit);
+  }
+
+  /** Name forms whose query coverage could reach the threshold. */
+  private blockCandidates(queryForms: readonly PreparedQueryForm[], threshold: number): number[] {
+    const nameCount = this.names.length;
+    const accumulated = new Float32Array(nameCount);
+    const touchedAll: number[] = [];
+    const inTouched = new Uint8Array(nameCount);
+    const best = new Float32Array(nameCount);
+    const stamp = new Int32Array(nameCount).fill(-1);
+    const result = new Set<number>();
+    let stampCounter = 0;
+    for (const { form } of queryForms) {
+      const formTouched: number[] = [];
+      let totalWeight = 0;
+      for (let i = 0; i < form.terms.length; i++) totalWeight += form.weights[i] ?? 0;
+      if (totalWeight === 0) continue;
+      for (let i = 0; i < form.terms.length; i++) {
+        const term = form.terms[i];
+        const weight = form.weights[i] ?? 0;
+        if (term === undefined || weight < 0.3 || term.kind === 'initial') continue;
+        const similar = this.similarTerms(term, new Map());
+        // split: a query word that is two vocabulary words glued together
+        if (term.text.length >= 6 && !term.abjad) {
+          for (let cut = 3; cut <= term.text.length - 3; cut++) {
+            const left = this.table.lookup(term.text.slice(0, cut), 'name', false);
+            const right = this.table.lookup(term.text.slice(cut), 'name', false);
+            if (left !== undefined && right !== undefined) {
+              similar.set(left.id, Math.max(similar.get(left.id) ?? 0, 0.95));
+              similar.set(right.id, Math.max(similar.get(right.id) ?? 0, 0.95));
+            }
+          }
+        }
+        const s = stampCounter++;
+        const touched: number[] = [];
+        for (const [termId, sim] of similar) {
+          const from = this.postingOffsets[termId] ?? 0;
+          const to = this.postingOffsets[termId + 1] ?? 0;
+          for (let p = from; p < to; p++) {
+            const n = this.postings[p] ?? 0;
+            if (stamp[n] !== s) {
+              stamp[n] = s;
+              best[n] = sim;
+              touched.push(n);
+            } else if (sim > (best[n] ?? 0)) best[n] = sim;
+          }
+        }
+        for (const n of touched) {
+          accumulated[n] = (accumulated[n] ?? 0) + weight * (best[n] ?? 0);
+          if (inTouched[n] === 0) {
+            inTouched[n] = 1;
+            formTouched.push(n);
+          }
+        }
+      }
+      // adjacent query words glued together (Patr ushev → patrushev)
+      for (let i = 0; i + 1 < form.terms.length; i++) {
+        const a = form.terms[i];
+        const b = form.terms[i + 1];
+        if (a === undefined || b === undefined || a.abjad) continue;
+        const glued = this.table.lookup(a.text + b.text, 'name', false);
+        if (glued === undefined) continue;
+        const w = (form.weights[i] ?? 0) + (form.weights[i + 1] ?? 0);
+        for (let p = this.postingOffsets[glued.id] ?? 0; p < (this.postingOffsets[glued.id + 1] ?? 0); p++) {
+          const n = this.postings[p] ?? 0;
+          accumulated[n] = (accumulated[n] ?? 0) + w;
+          if (inTouched[n] === 0) {
+            inTouched[n] = 1;
+            formTouched.push(n);
+          }
+        }
+      }
+      const bound = Math.max(0, threshold - 0.05) * totalWeight;
+      const passing: number[] = [];
+      for (const n of formTouched) {
+        if ((accumulated[n] ?? 0) >= bound) passing.push(n);
+        accumulated[n] = 0;
+        inTouched[n] = 0;
+      }
+      passing.sort((x, y) => (this.nameTokenCounts[x] ?? 0) - (this.nameTokenCounts[y] ?? 0) || x - y);
+      for (const n of passing.slice(0, MAX_FULL_SCORES)) result.add(n);
+      touchedAll.push(...formTouched);
+    }
+    if (result.size === 0 && touchedAll.length === 0) return this.fallbackScan(queryForms, threshold);
+    return [...result];
+  }
+
+  /** Blocking found nothing at all: compare against every name form (rare; recall safety). */
+  private fallbackScan(queryForms: readonly PreparedQueryForm[], threshold: number): number[] {
+    const out: number[] = [];
+    const useful = queryForms.filter(({ form }) => form.terms.some((t) => t.kind === 'name' && t.text.length >= 3));
+    if (useful.length === 0) return out;
+    for (let n = 0; n < this.names.length; n++) {
+      const name = this.names[n];
+      if (name === undefined) continue;
+      for (const { form } of useful) {
+        if (quickCoverage(form, name.form) >= threshold - 0.1) {
+          out.push(n);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function quickCoverage(query: NameForm, list: NameForm): number {
+  let total = 0;
+  let matched = 0;
+  for (let i = 0; i < query.terms.length; i++) {
+    const q = query.terms[i];
+    const w = query.weights[i] ?? 0;
+    if (q === undefined) continue;
+    total += w;
+    let best = 0;
+    for (const l of list.terms) {
+      if (l.text.charCodeAt(0) !== q.text.charCodeAt(0) && !q.abjad && !l.abjad) continue;
+      const s = termSimilarity(q, l).score;
+      if (s > best) best = s;
+    }
+    matched += w * best;
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+function uniqueTerms(form: NameForm): Term[] {
+  const seen = new Set<number>();
+  const out: Term[] = [];
+  for (const t of form.terms) {
+    if (seen.has(t.id)) continue;
+    seen.add(t.id);
+    out.push(t);
+  }
+  return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function prepareQueryForms(query: ScreeningQuery, table: TermTable): PreparedQueryForm[] {
+  const kind = nameKindFor(query.type);
+  const forms: PreparedQueryForm[] = [];
+  const seen = new Set<string>();
+  for (const raw of [query.name, query.originalScriptName]) {
+    if (raw === undefined || raw.trim().length === 0) continue;
+    for (const form of prepareName(raw, kind, table)) {
+      const signature = form.terms.map((t) => `${t.abjad ? '#' : ''}${t.kind}:${t.text}`).join(' ') + (form.orderFree ? '!' : '');
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      forms.push({ form, display: raw });
+    }
+  }
+  return forms;
+}
+
+export function buildSanctionsIndex(entries: ListEntry[]): SanctionsIndex {
+  return new InMemorySanctionsIndex(entries);
+}
