@@ -1,4 +1,4 @@
-import { type BeijingPeriods, beijingPeriods, centsToDecimal } from '@app/common';
+import { type BeijingPeriods, centsToDecimal } from '@app/common';
 import type { AlertAction, PartyHistory, PastPayment, PaymentFacts, Reason } from './evaluation.js';
 import type { KycTier, RuleAction, RuleSetDefinition, TierLimits } from './rule-set.js';
 
@@ -61,6 +61,7 @@ export const ACTION_SEVERITY: Record<RuleAction, number> = {
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
+const BEIJING_OFFSET_MS = 8 * HOUR_MS;
 
 export function payerSubject(payment: PaymentFacts): string {
   return payment.payerKey;
@@ -85,13 +86,14 @@ export function withinDays(payments: readonly PastPayment[], now: Date, days: nu
   return payments.filter((p) => p.occurredAt.getTime() > from);
 }
 
-export function onBeijingDay(payments: readonly PastPayment[], day: string): PastPayment[] {
-  return payments.filter((p) => beijingPeriods(p.occurredAt).day === day);
+/** Beijing calendar day number (days since 1970-01-01 in UTC+8, which has no DST): cheap to compare and group. */
+export function beijingDayNumber(instant: Date): number {
+  return Math.floor((instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
 }
 
-/** The Beijing day `daysBack` calendar days before the instant's Beijing day (UTC+8 has no DST). */
-export function beijingDayBefore(instant: Date, daysBack: number): string {
-  return beijingPeriods(new Date(instant.getTime() - daysBack * DAY_MS)).day;
+export function onBeijingDay(payments: readonly PastPayment[], instant: Date): PastPayment[] {
+  const day = beijingDayNumber(instant);
+  return payments.filter((p) => beijingDayNumber(p.occurredAt) === day);
 }
 
 /** Fixed bucket of `minutes` containing the instant, as its UTC start: 2026-11-25T02:10Z. */

@@ -29,7 +29,7 @@ import type { PastPayment } from './evaluation.js';
 import {
   type RuleContext,
   type RuleFinding,
-  beijingDayBefore,
+  beijingDayNumber,
   bucketKey,
   formatUsd,
   fractionOf,
@@ -41,7 +41,6 @@ import {
   withinHours,
   withinMinutes,
 } from './rule-context.js';
-import { beijingPeriods } from '@app/common';
 
 function sum(payments: readonly PastPayment[]): number {
   return payments.reduce((total, p) => total + p.amountUsdCents, 0);
@@ -94,8 +93,8 @@ export function rapidSuccessionRule(ctx: RuleContext): RuleFinding[] {
 export function dailyCountRule(ctx: RuleContext): RuleFinding[] {
   const params = ctx.definition.rules.R04;
   if (!params.enabled) return [];
-  const { payment, periods } = ctx;
-  const count = onBeijingDay(ctx.counted, periods.day).length + 1;
+  const { payment, now, periods } = ctx;
+  const count = onBeijingDay(ctx.counted, now).length + 1;
   const reviewAt = scaleThreshold(params.reviewAt, ctx.thresholdFactor);
   const alertAt = scaleThreshold(params.alertAt, ctx.thresholdFactor);
   const counted = `${plural(count, 'payment')} in the Beijing day ${periods.day}`;
@@ -209,13 +208,14 @@ export function structuringRule(ctx: RuleContext): RuleFinding[] {
   const { payment, history, now, periods } = ctx;
   const inRange = (total: number): boolean =>
     total >= params.dayTotalFromUsdCents && total <= params.dayTotalToUsdCents;
-  const today = history.usage.dayUsdCents + payment.amountUsdCents;
-  if (!inRange(today)) return [];
-  const firstDay = beijingDayBefore(now, params.windowDays - 1);
-  const totals = new Map<string, number>();
+  const todayTotal = history.usage.dayUsdCents + payment.amountUsdCents;
+  if (!inRange(todayTotal)) return [];
+  const today = beijingDayNumber(now);
+  const firstDay = today - (params.windowDays - 1);
+  const totals = new Map<number, number>();
   for (const p of ctx.counted) {
-    const day = beijingPeriods(p.occurredAt).day;
-    if (day < firstDay || day >= periods.day) continue;
+    const day = beijingDayNumber(p.occurredAt);
+    if (day < firstDay || day >= today) continue;
     totals.set(day, (totals.get(day) ?? 0) + p.amountUsdCents);
   }
   const days = [...totals.values()].filter(inRange).length + 1;
@@ -229,7 +229,7 @@ export function structuringRule(ctx: RuleContext): RuleFinding[] {
         action: 'ALERT',
         message:
           `Beijing-day totals between ${formatUsd(params.dayTotalFromUsdCents)} and ${formatUsd(params.dayTotalToUsdCents)} ` +
-          `on ${plural(days, 'day')} within ${params.windowDays} days, today ${formatUsd(today)}: possible structuring`,
+          `on ${plural(days, 'day')} within ${params.windowDays} days, today ${formatUsd(todayTotal)}: possible structuring`,
       },
       alert: {
         raise: true,
@@ -249,7 +249,7 @@ export function fanOutRule(ctx: RuleContext): RuleFinding[] {
   const distinct = (payments: readonly PastPayment[]): number =>
     new Set([...payments.map((p) => p.merchantId), payment.merchantId]).size;
   const lastHour = distinct(withinHours(ctx.counted, now, 1));
-  const today = distinct(onBeijingDay(ctx.counted, periods.day));
+  const today = distinct(onBeijingDay(ctx.counted, now));
   const perHour = scaleThreshold(params.perHour, ctx.thresholdFactor);
   const perDay = scaleThreshold(params.perDay, ctx.thresholdFactor);
   const daily = today >= perDay;
