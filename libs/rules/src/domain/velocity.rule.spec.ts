@@ -224,7 +224,7 @@ describe(evaluatePayment.name, () => {
 
     it('uses the halved cap at a high-risk merchant category', () => {
       const result = withRecent(twoAtMerchant(20_000), { amountUsdCents: 10_001, merchantMcc: '6051' });
-      expect(reasonsFor(result, 'R05')[0]?.message).toContain('per-payment limit of USD 500.00');
+      expect(reasonsFor(result, 'R05')[0]?.message).toContain('above the halved T1 per-payment limit of USD 500.00');
     });
 
     it('needs only 2 payments for a grey-list payer', () => {

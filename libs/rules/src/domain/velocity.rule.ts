@@ -42,6 +42,12 @@ import {
   withinMinutes,
 } from './rule-context.js';
 
+/** "T1 per-payment limit", or "halved T1 per-payment limit" at a high-risk MCC (R16) */
+function capWords(ctx: RuleContext): string {
+  const halved = ctx.perPaymentCap !== ctx.limits.perPayment ? 'halved ' : '';
+  return `${halved}${ctx.tier} per-payment limit`;
+}
+
 function sum(payments: readonly PastPayment[]): number {
   return payments.reduce((total, p) => total + p.amountUsdCents, 0);
 }
@@ -158,7 +164,7 @@ export function splitPaymentRule(ctx: RuleContext): RuleFinding[] {
         action: 'DECLINE',
         message:
           `${plural(count, 'payment')} at the same merchant within ${params.windowMinutes} minutes total ${formatUsd(total)}, ` +
-          `above the ${ctx.tier} per-payment limit of ${formatUsd(ctx.perPaymentCap)}`,
+          `above the ${capWords(ctx)} of ${formatUsd(ctx.perPaymentCap)}`,
       },
       alert: {
         raise: true,
@@ -189,7 +195,7 @@ export function nearCapRule(ctx: RuleContext): RuleFinding[] {
         action: 'ALERT',
         message:
           `${plural(count, 'payment')} within ${params.windowDays} days each at least ${formatUsd(floor)} ` +
-          `(${Math.round(params.fractionOfCap * 100)}% of the ${ctx.tier} per-payment limit)`,
+          `(${Math.round(params.fractionOfCap * 100)}% of the ${capWords(ctx)})`,
       },
       alert: {
         raise: true,
