@@ -55,3 +55,13 @@ describe(parseCountries.name, () => {
     expect(parseCountries('undetermined')).toEqual({ codes: [], unknown: [] });
   });
 });
+
+describe('countries in prose', () => {
+  it.each([
+    ['In Syria as at June 2013', ['SY']],
+    ['United States of America. Also believed to hold Syrian nationality', ['US', 'SY']],
+    ['Kuwaiti citizenship withdrawn in 2002', ['KW']],
+  ])('finds the countries named in "%s"', (text, codes) => {
+    expect(parseCountries(text).codes).toEqual(codes);
+  });
+});

@@ -71,7 +71,7 @@ const TABLE: readonly (readonly string[])[] = [
   ['CX', 'Christmas Island'],
   ['CC', 'Cocos (Keeling) Islands', 'Cocos Islands'],
   ['CO', 'Colombia', 'Colombian'],
-  ['KM', 'Comoros', 'Comoran', 'Comorian'],
+  ['KM', 'Comoros', 'Comoran', 'Comorian', 'Union of the Comoros'],
   [
     'CG',
     'Congo',
@@ -258,7 +258,7 @@ const TABLE: readonly (readonly string[])[] = [
   ],
   ['MP', 'Northern Mariana Islands'],
   ['NO', 'Norway', 'Norwegian'],
-  ['OM', 'Oman', 'Omani'],
+  ['OM', 'Oman', 'Omani', 'Sultanate of Oman'],
   ['PK', 'Pakistan', 'Pakistani'],
   ['PW', 'Palau', 'Palauan'],
   [
@@ -282,7 +282,7 @@ const TABLE: readonly (readonly string[])[] = [
   ['PL', 'Poland', 'Polish'],
   ['PT', 'Portugal', 'Portuguese'],
   ['PR', 'Puerto Rico', 'Puerto Rican'],
-  ['QA', 'Qatar', 'Qatari'],
+  ['QA', 'Qatar', 'Qatari', 'Qatarian', 'State of Qatar'],
   ['RE', 'Reunion', 'Réunion'],
   ['RO', 'Romania', 'Romanian'],
   ['RU', 'Russia', 'Russian Federation', 'Russian', 'Russia Federation'],
@@ -428,6 +428,39 @@ export function countryCode(text: string | undefined | null): string | undefined
   return BY_KEY.get(withoutParens) ?? BY_KEY.get(stripped);
 }
 
+const LONGEST_NAME_WORDS = Math.max(...[...BY_KEY.keys()].map((key) => key.split(' ').length));
+
+/** Country names or demonyms appearing as whole words in free text, longest match first, in order of appearance. */
+export function countriesInText(text: string): string[] {
+  const words = countryKey(text)
+    .split(' ')
+    .filter((word) => word !== '');
+  const codes: string[] = [];
+  for (let start = 0; start < words.length; start += 1) {
+    for (let length = Math.min(LONGEST_NAME_WORDS, words.length - start); length >= 1; length -= 1) {
+      const candidate = words.slice(start, start + length).join(' ');
+      // Two-letter keys (UK, US) only count when they are the whole text: "in" or "us" are ordinary words.
+      if (candidate.length <= 3 && words.length > 1) continue;
+      const code = BY_KEY.get(candidate);
+      if (code !== undefined) {
+        if (!codes.includes(code)) codes.push(code);
+        start += length - 1;
+        break;
+      }
+    }
+  }
+  return codes;
+}
+
+/** countryCode, or else the one country named in a short phrase ("In Syria as at June 2013"); never a guess between two. */
+export function countryFromText(text: string | undefined | null): string | undefined {
+  if (text === undefined || text === null) return undefined;
+  const code = countryCode(text);
+  if (code !== undefined) return code;
+  const found = countriesInText(text);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * Several countries in one cell: "(1) Somali (2) Swedish", "a) French, b) Tunisian", "1) Saudi Arabia 2) Qatar",
  * "Iran; Iraq". Returns the codes found (deduplicated, in order) and the pieces that matched nothing.
@@ -452,7 +485,10 @@ export function parseCountries(text: string | undefined | null): { codes: string
     }
     const separator = separators[level];
     if (separator === undefined) {
-      if (!isNotACountry(trimmed)) unknown.push(trimmed);
+      // Last resort for prose ("In Syria as at June 2013"): any country name among the words.
+      const found = countriesInText(trimmed);
+      for (const foundCode of found) if (!codes.includes(foundCode)) codes.push(foundCode);
+      if (found.length === 0 && !isNotACountry(trimmed)) unknown.push(trimmed);
       return;
     }
     const parts = trimmed.split(separator);

@@ -7,7 +7,7 @@ import type {
   ListEntryType,
   ParseWarning,
 } from '../domain/list-entry.js';
-import { countryCode, isNotACountry, parseCountries } from './countries.js';
+import { countryFromText, isNotACountry, parseCountries } from './countries.js';
 import { parseDateOfBirth, type DateParseOptions } from './dates.js';
 
 /** Collects the fields of one entry, deduplicating as it goes, and the warnings met on the way. */
@@ -88,7 +88,7 @@ export class EntryBuilder {
 
   countryOrWarn(text: string | undefined): string | undefined {
     if (text === undefined || text.trim() === '') return undefined;
-    const code = countryCode(text);
+    const code = countryFromText(text);
     if (code === undefined && !isNotACountry(text)) this.warn(`unknown country "${text}"`);
     return code;
   }

@@ -4,6 +4,7 @@ import { parseOfacConsCsv } from './ofac-cons-csv.parser.js';
 import { parseOfacEnhancedXml } from './ofac-enhanced-xml.parser.js';
 import { parseOfacSdnCsv } from './ofac-sdn-csv.parser.js';
 import { parseSimpleCsv } from './simple-csv.parser.js';
+import { parseUkHmtCsv } from './uk-hmt-csv.parser.js';
 import { parseUnXml } from './un-xml.parser.js';
 
 export { computeDelta, entryFingerprint, type ListDelta } from './delta.js';
@@ -14,6 +15,7 @@ export { parseOfacConsCsv } from './ofac-cons-csv.parser.js';
 export { parseOfacEnhancedXml } from './ofac-enhanced-xml.parser.js';
 export { parseOfacSdnCsv } from './ofac-sdn-csv.parser.js';
 export { parseSimpleCsv, SIMPLE_CSV_COLUMNS } from './simple-csv.parser.js';
+export { parseUkHmtCsv } from './uk-hmt-csv.parser.js';
 export { parseUnXml } from './un-xml.parser.js';
 
 type Parser = (files: ListFiles, listId: string) => ParsedList;
@@ -24,7 +26,7 @@ const PARSERS: Readonly<Record<ListFormat, { parse: Parser; defaultListId?: stri
   'ofac-enhanced-xml': { parse: parseOfacEnhancedXml, defaultListId: 'OFAC_CONS' },
   'un-xml': { parse: parseUnXml, defaultListId: 'UN_SC' },
   'eu-fsf-xml': { parse: notYet('eu-fsf-xml'), defaultListId: 'EU_FSF' },
-  'uk-hmt-csv': { parse: notYet('uk-hmt-csv'), defaultListId: 'UK_HMT' },
+  'uk-hmt-csv': { parse: parseUkHmtCsv, defaultListId: 'UK_HMT' },
   'us-csl-csv': { parse: notYet('us-csl-csv'), defaultListId: 'US_CSL' },
   'simple-csv': { parse: parseSimpleCsv },
 };

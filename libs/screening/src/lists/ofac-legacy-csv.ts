@@ -7,7 +7,7 @@ import type {
   ParsedList,
   ParseWarning,
 } from '../domain/list-entry.js';
-import { countryCode, isNotACountry } from './countries.js';
+import { countryFromText, isNotACountry } from './countries.js';
 import { readCsvRows, assertColumnCount, type CsvRow } from './csv.js';
 import { decodeLatin1, type NamedBuffer } from './decode.js';
 import { EntryBuilder, joinParts } from './entry-builder.js';
@@ -173,7 +173,7 @@ export function parseOfacLegacyCsv(files: ListFiles, listId: string, format: Lis
       const countryText = cell(row, 4);
       const city = cell(row, 3);
       const text = joinParts([cell(row, 2), city, countryText, cell(row, 5)]);
-      const country = countryText === undefined ? undefined : countryCode(countryText);
+      const country = countryText === undefined ? undefined : countryFromText(countryText);
       if (countryText !== undefined && country === undefined && !isNotACountry(countryText)) {
         warnings.push({
           file: files.add.name,
