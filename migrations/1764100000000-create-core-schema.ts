@@ -117,6 +117,7 @@ export class CreateCoreSchema1764100000000 implements MigrationInterface {
         risk_score integer NOT NULL,
         tier text NOT NULL,
         reasons jsonb NOT NULL,
+        actions jsonb NOT NULL,
         screening jsonb NOT NULL,
         alert_raised boolean NOT NULL,
         rule_set_version integer NOT NULL REFERENCES rule_sets (version),

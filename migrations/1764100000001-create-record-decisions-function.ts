@@ -61,9 +61,9 @@ export class CreateRecordDecisionsFunction1764100000001 implements MigrationInte
                 CASE WHEN v_item->'decision'->>'outcome' = 'DECLINE' THEN 'DECLINED' ELSE 'PENDING' END,
                 v_item->'reservations');
 
-            INSERT INTO decisions (transaction_id, outcome, risk_score, tier, reasons, screening, alert_raised,
+            INSERT INTO decisions (transaction_id, outcome, risk_score, tier, reasons, actions, screening, alert_raised,
                 rule_set_version, fx_version, list_snapshot_ids, inputs, response, content_hash, decided_at, actor)
-              SELECT v_item->>'transactionId', d->>'outcome', (d->>'riskScore')::integer, d->>'tier', d->'reasons',
+              SELECT v_item->>'transactionId', d->>'outcome', (d->>'riskScore')::integer, d->>'tier', d->'reasons', d->'actions',
                 d->'screening', (d->>'alertRaised')::boolean, (d->>'ruleSetVersion')::integer, (d->>'fxVersion')::integer,
                 ARRAY(SELECT jsonb_array_elements_text(d->'listSnapshotIds'))::uuid[], d->'inputs', (d->>'response')::json,
                 d->>'contentHash', (d->>'decidedAt')::timestamptz, d->>'actor'

@@ -25,6 +25,8 @@ export interface AppConfig {
   preAuthBatchMaxSize: number;
   /** load the fictional demo list on first start when no list is active */
   loadDemoLists: boolean;
+  /** folder holding sources.json and the demo list */
+  sanctionsDataDir: string;
 }
 
 export class ConfigurationError extends Error {
@@ -83,7 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     preAuthBatchWindowMs: integer('PRE_AUTH_BATCH_WINDOW_MS', 2, 0, 50),
     preAuthBatchMaxSize: integer('PRE_AUTH_BATCH_MAX_SIZE', 64, 1, 1000),
     loadDemoLists: (env.LOAD_DEMO_LISTS ?? 'true') !== 'false',
+    sanctionsDataDir: resolve(cwd, env.SANCTIONS_DATA_DIR ?? 'sanctions-data'),
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
 }
+
+/** Injection token of the AppConfig built at boot. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -85,6 +85,7 @@ export async function startEmbeddedPostgres(
   // socket connections, so it is set once here, before anyone connects.
   await db.exec('SET search_path TO public, bullmq');
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: options.maxConnections ?? 64 });
+  keepExtendedQueriesTogether(server);
   await server.start();
 
   let stopped = false;
@@ -98,5 +99,76 @@ export async function startEmbeddedPostgres(
       await db.close();
       rmSync(lockPath, { force: true });
     },
+  };
+}
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+  onData: (data: Uint8Array) => void;
+}
+
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearTransactionIfNeeded(handlerId: number): Promise<void>;
+}
+
+/** Extended-protocol messages that open a sequence lasting until Sync: Parse, Bind, Describe, Execute, Close, Flush. */
+const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+const SYNC = 0x53;
+const SIMPLE_QUERY = 0x51;
+
+/**
+ * pglite-socket 0.2.17 runs one protocol message at a time from any connection, keeping a connection's turn only
+ * inside an explicit transaction. node-postgres sends Parse/Bind/Execute/Sync as separate messages, so two
+ * connections interleave and one's unnamed prepared statement replaces the other's ("unnamed prepared statement
+ * does not exist"). This keeps the turn with a connection from its first extended-protocol message to its Sync.
+ */
+function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let inSequence = false;
+  queue.processQueue = async function processQueue(this: QueryQueue): Promise<void> {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        let item: QueuedMessage | undefined;
+        if ((inSequence || this.db.isInTransaction()) && this.lastHandlerId !== null) {
+          const position = this.queue.findIndex((candidate) => candidate.handlerId === this.lastHandlerId);
+          if (position === -1) break;
+          item = this.queue.splice(position, 1)[0];
+        } else {
+          item = this.queue.shift();
+        }
+        if (!item) break;
+        const current = item;
+        try {
+          await this.db.runExclusive(() => this.db.execProtocolRawStream(current.message, { onRawData: (data: Uint8Array) => current.onData(data) }));
+        } catch (error) {
+          current.reject(error);
+          continue;
+        }
+        const type = current.message[0]!;
+        if (type === SYNC || type === SIMPLE_QUERY) inSequence = false;
+        else if (EXTENDED.has(type)) inSequence = true;
+        this.lastHandlerId = current.handlerId;
+        current.resolve(current.message.length);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clearTransaction = queue.clearTransactionIfNeeded.bind(queue);
+  queue.clearTransactionIfNeeded = async (handlerId: number): Promise<void> => {
+    // a connection that went away mid-sequence must not keep the turn
+    if (queue.lastHandlerId === handlerId) inSequence = false;
+    await clearTransaction(handlerId);
+    await queue.processQueue();
   };
 }

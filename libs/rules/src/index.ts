@@ -1,2 +1,3 @@
-export * from './domain/rule-set.js';
-export * from './domain/evaluation.js';
+export * from './domain/index.js';
+export * from './rule-configuration.js';
+export * from './rules.module.js';

@@ -1,2 +1,11 @@
 export * from './domain/list-entry.js';
 export * from './domain/matcher.js';
+export { parseList, defaultListId, entryFingerprint, computeDelta, ListFormatError } from './lists/index.js';
+export { buildSanctionsIndex, compareNames } from './matching/index.js';
+export * from './import-list.use-case.js';
+export * from './list-snapshot.repository.js';
+export * from './list-sources.js';
+export * from './screening-index.js';
+export * from './screening.module.js';
+export * from './demo-lists.js';
+export * from './refresh-list.job.js';

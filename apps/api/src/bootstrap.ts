@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { type DynamicModule, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@app/common';
+import { toValidationError } from '@app/common';
+import type { Runtime } from '@app/persistence';
+import { ApiModule } from './api.module.js';
+import { ErrorFilter, toErrorResponse } from './error.filter.js';
+import { createLogger, PinoNestLogger } from './logger.js';
+
+/** Builds the HTTP app (used by main and by the end-to-end tests, so both run the same wiring). */
+export async function createApiApp(config: AppConfig, runtime: Runtime, extraImports: DynamicModule[] = []): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, runtime, extraImports), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => toValidationError(errors),
+    }),
+  );
+  app.useGlobalFilters(new ErrorFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  // errors raised by Fastify before a route handler runs (broken JSON, oversized body, wrong content type)
+  fastify.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorResponse(error, request.id);
+    void reply.status(status).send(body);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('CPG compliance and AML screening')
+      .setDescription('Pre-authorisation screening for the Cross-border QR Code Unified Gateway, and the officers\' API')
+      .setVersion('1')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
+      .addSecurityRequirements('api-key')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await app.init();
+  return app;
+}

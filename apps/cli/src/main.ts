@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { ApiKeyService } from '@app/access';
+import { DomainError, loadConfig, type Actor } from '@app/common';
+import { createDataSource, runMigrations, startRuntime } from '@app/persistence';
+import { ImportListUseCase, readListFiles } from '@app/screening';
+
+/**
+ * Operators' command line. Works whether or not the server runs: on the embedded database it connects to the
+ * running server's socket, or opens the data folder itself when no server owns it.
+ */
+type Command = (dataSource: DataSource, args: string[], actor: Actor) => Promise<void>;
+
+const COMMANDS: Record<string, { usage: string; run: Command }> = {
+  migrate: {
+    usage: 'migrate',
+    run: async () => {
+      process.stdout.write('migrations are up to date\n');
+    },
+  },
+  'lists:import': {
+    usage: 'lists:import --format <format> --file <path> [--alt <path>] [--add <path>] [--comments <path>] [--list <LIST_ID>]',
+    run: async (dataSource, args, actor) => {
+      const { values } = parseArgs({
+        args,
+        options: { format: { type: 'string' }, file: { type: 'string' }, alt: { type: 'string' }, add: { type: 'string' }, comments: { type: 'string' }, list: { type: 'string' } },
+      });
+      if (!values.format || !values.file) throw new UsageError('lists:import needs --format and --file');
+      const files = await readListFiles({ file: values.file, alt: values.alt, add: values.add, comments: values.comments }, process.cwd());
+      const result = await new ImportListUseCase(dataSource).execute({ format: values.format, files, list: values.list, source: values.file, actor });
+      for (const warning of result.warnings.slice(0, 20)) process.stderr.write(`warning: ${warning.file} ${warning.location}: ${warning.message}\n`);
+      if (result.warnings.length > 20) process.stderr.write(`… and ${result.warnings.length - 20} more warnings\n`);
+      process.stdout.write(
+        `${result.status === 'ACTIVATED' ? 'activated' : 'unchanged'} ${result.list} snapshot ${result.snapshotId}: ${result.entries} entries, ${result.names} names, ` +
+          `hash ${result.contentHash.slice(0, 12)}, +${result.delta.added.length} -${result.delta.removed.length} ~${result.delta.changed.length}\n`,
+      );
+    },
+  },
+  'api-keys:create': {
+    usage: 'api-keys:create --name <name> --role gateway|admin',
+    run: async (dataSource, args, actor) => {
+      const { values } = parseArgs({ args, options: { name: { type: 'string' }, role: { type: 'string' } } });
+      if (!values.name || !values.role) throw new UsageError('api-keys:create needs --name and --role');
+      const created = await new ApiKeyService(dataSource).create(values.name, values.role, actor);
+      process.stderr.write(`created ${values.role} API key ${created.id} for "${values.name}"; it is shown once, store it now\n`);
+      process.stdout.write(`${created.key}\n`);
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`usage: npm run cli -- <command>\n${Object.values(COMMANDS).map((entry) => `  ${entry.usage}`).join('\n')}\n`);
+    return name ? 2 : 0;
+  }
+  const config = loadConfig();
+  const runtime = await startRuntime(config, { connectToExisting: true });
+  const dataSource = createDataSource(runtime.databaseUrl, { poolSize: 2, applicationName: 'cpg-cli' });
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    const user = userInfo().username;
+    await command.run(dataSource, args, { kind: 'cli', id: user, name: user, role: 'operator' });
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\nusage: npm run cli -- ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof DomainError) {
+      process.stderr.write(`error (${error.code}): ${error.message}\n${error.details.map((detail) => `  ${detail.path}: ${detail.message}\n`).join('')}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await runtime.close();
+  }
+}
+
+process.exitCode = await main();

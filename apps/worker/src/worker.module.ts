@@ -1,0 +1,30 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { type DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { FollowUpProcessor, OUTBOX_SWEEP_JOB } from '@app/alerts';
+import { APP_CONFIG, type AppConfig } from '@app/common';
+import { QUEUES } from '@app/queue';
+import { scheduleListRefreshes } from '@app/screening';
+import { ListsProcessor, MaintenanceProcessor } from './processors.js';
+
+/** BullMQ processors and job schedulers. Imported by the worker process, or by the api with --with-worker. */
+@Module({})
+export class WorkerModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QUEUES.lists) private readonly lists: Queue,
+    @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
+  ) {}
+
+  static forRoot(_config: AppConfig): DynamicModule {
+    return { module: WorkerModule, providers: [FollowUpProcessor, ListsProcessor, MaintenanceProcessor] };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.maintenance.upsertJobScheduler('outbox-sweep', { every: 30_000 }, { name: OUTBOX_SWEEP_JOB, data: {} });
+    const scheduled = await scheduleListRefreshes(this.lists, this.config.sanctionsDataDir);
+    this.logger.log(`job schedulers in place: outbox sweep, ${scheduled} list refreshes`);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ApiKeyService } from './api-keys.js';
+import { AuthGuard } from './auth.guard.js';
+
+@Module({
+  providers: [
+    { provide: ApiKeyService, useFactory: (dataSource: DataSource) => new ApiKeyService(dataSource), inject: [DataSource] },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [ApiKeyService],
+})
+export class AccessModule {}
