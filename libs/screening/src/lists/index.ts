@@ -1,4 +1,5 @@
 import type { ListFiles, ListFormat, ParsedList } from '../domain/list-entry.js';
+import { parseEuFsfXml } from './eu-fsf-xml.parser.js';
 import { ListFormatError } from './list-format.error.js';
 import { parseOfacConsCsv } from './ofac-cons-csv.parser.js';
 import { parseOfacEnhancedXml } from './ofac-enhanced-xml.parser.js';
@@ -10,6 +11,7 @@ import { parseUnXml } from './un-xml.parser.js';
 export { computeDelta, entryFingerprint, type ListDelta } from './delta.js';
 export { countryCode, parseCountries } from './countries.js';
 export { parseDateOfBirth } from './dates.js';
+export { parseEuFsfXml } from './eu-fsf-xml.parser.js';
 export { ListFormatError } from './list-format.error.js';
 export { parseOfacConsCsv } from './ofac-cons-csv.parser.js';
 export { parseOfacEnhancedXml } from './ofac-enhanced-xml.parser.js';
@@ -25,7 +27,7 @@ const PARSERS: Readonly<Record<ListFormat, { parse: Parser; defaultListId?: stri
   'ofac-cons-csv': { parse: parseOfacConsCsv, defaultListId: 'OFAC_CONS' },
   'ofac-enhanced-xml': { parse: parseOfacEnhancedXml, defaultListId: 'OFAC_CONS' },
   'un-xml': { parse: parseUnXml, defaultListId: 'UN_SC' },
-  'eu-fsf-xml': { parse: notYet('eu-fsf-xml'), defaultListId: 'EU_FSF' },
+  'eu-fsf-xml': { parse: parseEuFsfXml, defaultListId: 'EU_FSF' },
   'uk-hmt-csv': { parse: parseUkHmtCsv, defaultListId: 'UK_HMT' },
   'us-csl-csv': { parse: notYet('us-csl-csv'), defaultListId: 'US_CSL' },
   'simple-csv': { parse: parseSimpleCsv },
