@@ -122,8 +122,10 @@ describe('applyTreatment', () => {
   });
 
   it('respelling applies a transliteration class and keeps the case style', () => {
-    const out = applyTreatment('respelling', 'MOHAMMED', 'person', mulberry32(1));
-    expect(out?.name).toBe('MUHAMMAD');
+    const outs = new Set<string>();
+    for (let seed = 0; seed < 40; seed++)
+      outs.add(applyTreatment('respelling', 'MOHAMMED', 'person', mulberry32(seed))?.name ?? '');
+    expect([...outs].sort()).toEqual(['MOHAMED', 'MUHAMMAD']);
     expect(applyTreatment('respelling', 'Zbigniew', 'person', mulberry32(1))).toBeNull();
   });
 
@@ -132,6 +134,29 @@ describe('applyTreatment', () => {
       const out = applyTreatment('casePunctuation', 'AL-RASHID, Mohammed', 'person', mulberry32(seed));
       expect(out).not.toBeNull();
       expect(letters(out?.name ?? '')).toBe(letters('AL-RASHID, Mohammed'));
+    }
+  });
+
+  it('respelling leaves legal forms, generic words and acronyms alone', () => {
+    for (let seed = 0; seed < 30; seed++) {
+      expect(
+        applyTreatment('respelling', 'SABALAN COMPANY OOO (KKBC)', 'other', mulberry32(seed)),
+      ).toBeNull();
+    }
+  });
+
+  it('swap moves only the legal form of an organisation', () => {
+    expect(applyTreatment('swap', 'OOO EPK KUZNITSA', 'other', mulberry32(1))?.name).toBe('EPK KUZNITSA OOO');
+    expect(applyTreatment('swap', 'GAZPROM MEZHREGIONGAZ, OOO', 'other', mulberry32(1))?.name).toBe(
+      'OOO GAZPROM MEZHREGIONGAZ',
+    );
+    expect(applyTreatment('swap', 'AERO ENGINE CORPORATION OF CHINA', 'other', mulberry32(1))).toBeNull();
+  });
+
+  it('joinSplit never joins a legal form or a particle to the token before it', () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const out = applyTreatment('joinSplit', 'OJSC YAHYA AL HAKIM', 'other', mulberry32(seed))?.name;
+      expect(['OJSC YAHYA ALHAKIM', 'OJSC YAHYA AL HAKIM', undefined]).toContain(out);
     }
   });
 

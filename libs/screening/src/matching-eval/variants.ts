@@ -79,6 +79,141 @@ function matchCase(sample: string, ch: string): string {
   return isUpper(sample) ? ch.toUpperCase() : ch.toLowerCase();
 }
 
+/**
+ * Legal forms and generic organisation words. Respellings and joins are transliteration and data-entry effects on
+ * name tokens; applying them to "COMPANY" or "OOO" would produce variants no payer writes.
+ */
+const GENERIC_TOKENS = new Set([
+  'ooo',
+  'oao',
+  'zao',
+  'ao',
+  'pao',
+  'ojsc',
+  'pjsc',
+  'cjsc',
+  'jsc',
+  'llc',
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'co',
+  'company',
+  'companies',
+  'corp',
+  'corporation',
+  'gmbh',
+  'ag',
+  'sa',
+  'srl',
+  'sarl',
+  'spa',
+  'bv',
+  'nv',
+  'plc',
+  'llp',
+  'lp',
+  'fze',
+  'fzc',
+  'fzco',
+  'pte',
+  'pty',
+  'bhd',
+  'sdn',
+  'kg',
+  'group',
+  'holding',
+  'holdings',
+  'bank',
+  'trading',
+  'international',
+  'joint',
+  'stock',
+  'the',
+  'of',
+  'and',
+  'for',
+  'industries',
+  'industrial',
+  'enterprise',
+  'enterprises',
+  'establishment',
+  'organization',
+  'organisation',
+  'foundation',
+  'association',
+  'ministry',
+  'state',
+  'general',
+  'national',
+  'services',
+  'service',
+  'shipping',
+  'investment',
+  'investments',
+  'import',
+  'export',
+  'technology',
+  'technologies',
+  'jr',
+  'sr',
+]);
+
+/** Legal forms whose position varies in practice (OOO X ↔ X OOO). */
+const MOVABLE_LEGAL_FORMS = new Set([
+  'ooo',
+  'oao',
+  'zao',
+  'ao',
+  'pao',
+  'ojsc',
+  'pjsc',
+  'cjsc',
+  'jsc',
+  'llc',
+  'ltd',
+  'gmbh',
+  'ag',
+  'sa',
+  'srl',
+  'plc',
+  'fze',
+  'fzc',
+  'fzco',
+]);
+
+/** Name particles that attach to the following token (Al Rashid → Alrashid) but not to the preceding one. */
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'abd',
+  'ben',
+  'ould',
+  'van',
+  'von',
+  'de',
+  'del',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'y',
+]);
+
+function bare(token: string): string {
+  return token.toLowerCase().replace(/[^\p{L}]/gu, '');
+}
+
+function isGeneric(token: string): boolean {
+  return GENERIC_TOKENS.has(bare(token));
+}
+
 function tokens(name: string): string[] {
   return name.split(/\s+/).filter((t) => t.length > 0);
 }
@@ -141,7 +276,7 @@ function commaSides(name: string): { family: string[]; given: string[] } | undef
   return { family, given };
 }
 
-function swap(name: string, rng: Random): TreatmentResult | null {
+function swap(name: string, kind: NameKind, rng: Random): TreatmentResult | null {
   const sides = commaSides(name);
   if (sides) {
     const out = [...sides.given, ...sides.family].join(' ');
@@ -149,6 +284,15 @@ function swap(name: string, rng: Random): TreatmentResult | null {
   }
   const parts = tokens(name).map(stripCommas);
   if (parts.length < 2) return null;
+  if (kind !== 'person') {
+    // organisation words keep their order; what moves in practice is the legal form
+    if (MOVABLE_LEGAL_FORMS.has(bare(parts[0])))
+      return { name: [...parts.slice(1), parts[0]].join(' '), detail: 'legal form moved last' };
+    const last = parts[parts.length - 1];
+    if (MOVABLE_LEGAL_FORMS.has(bare(last)))
+      return { name: [last, ...parts.slice(0, -1)].join(' '), detail: 'legal form moved first' };
+    return null;
+  }
   const mode = parts.length === 2 ? 'exchange' : rng.pick(['rotate', 'exchange'] as const);
   let out: string[];
   if (mode === 'rotate') {
@@ -227,6 +371,8 @@ interface RespellingRule {
   label: string;
   pattern: RegExp;
   replacement: string;
+  /** the pattern can span a space or hyphen between tokens */
+  spansTokens?: boolean;
 }
 
 /** Transliteration classes a payer's name and the list name commonly differ by (MATCHING.md, step 3). */
@@ -235,13 +381,13 @@ const RESPELLINGS: readonly RespellingRule[] = [
   { label: 'Muhammad→Mohamed', pattern: /\bmuhammad\b/i, replacement: 'mohamed' },
   { label: 'Mohamed→Mohammad', pattern: /\bmohamed\b/i, replacement: 'mohammad' },
   { label: 'Mohammad→Muhammed', pattern: /\bmohammad\b/i, replacement: 'muhammed' },
-  { label: 'Abdul→Abd al', pattern: /\babdul/i, replacement: 'abd al ' },
-  { label: 'Abd al→Abdul', pattern: /\babd[ -]?al[ -]/i, replacement: 'abdul' },
+  { label: 'Abdul→Abd al', pattern: /\babdul/i, replacement: 'abd al ', spansTokens: true },
+  { label: 'Abd al→Abdul', pattern: /\babd[ -]?al[ -]/i, replacement: 'abdul', spansTokens: true },
   { label: 'Abdel→Abdul', pattern: /\babdel/i, replacement: 'abdul' },
   { label: 'Hussein→Husayn', pattern: /\bhussein\b/i, replacement: 'husayn' },
   { label: 'Husayn→Hussein', pattern: /\bhusayn\b/i, replacement: 'hussein' },
   { label: 'Hussain→Hussein', pattern: /\bhussain\b/i, replacement: 'hussein' },
-  { label: 'al-→el-', pattern: /\bal([ -])/i, replacement: 'el$1' },
+  { label: 'al-→el-', pattern: /\bal([ -])/i, replacement: 'el$1', spansTokens: true },
   { label: 'ou→u', pattern: /ou/i, replacement: 'u' },
   { label: 'oo→u', pattern: /oo/i, replacement: 'u' },
   { label: 'ee→i', pattern: /ee/i, replacement: 'i' },
@@ -273,19 +419,39 @@ function caseLike(original: string, replacement: string): string {
   return replacement.toLowerCase();
 }
 
-function respelling(name: string, rng: Random): TreatmentResult | null {
-  const applicable = RESPELLINGS.filter((rule) => rule.pattern.test(name));
-  if (applicable.length === 0) return null;
-  for (const rule of rng.shuffle(applicable)) {
-    const out = name.replace(rule.pattern, (matched: string, ...groups: unknown[]) => {
-      const expanded = rule.replacement.replace(/\$(\d)/g, (_, d: string) => {
-        const group = groups[Number(d) - 1];
-        return typeof group === 'string' ? group : '';
-      });
-      return caseLike(matched, expanded);
+function applyRule(text: string, rule: RespellingRule): string {
+  return text.replace(rule.pattern, (matched: string, ...groups: unknown[]) => {
+    const expanded = rule.replacement.replace(/\$(\d)/g, (_, d: string) => {
+      const group = groups[Number(d) - 1];
+      return typeof group === 'string' ? group : '';
     });
-    const tidy = out.replace(/\s+/g, ' ').trim();
-    if (tidy !== name) return { name: tidy, detail: rule.label };
+    return caseLike(matched, expanded);
+  });
+}
+
+/** One respelling, applied to one name token (never a legal form, generic word or parenthesised acronym). */
+function respelling(name: string, rng: Random): TreatmentResult | null {
+  const parts = name.split(/(\s+)/);
+  const eligible = parts
+    .map((part, index) => ({ part, index }))
+    .filter(({ part }) => letterCount(part) >= 3 && !isGeneric(part) && !/[()]/.test(part));
+  if (eligible.length === 0) return null;
+  for (const rule of rng.shuffle(RESPELLINGS)) {
+    if (rule.spansTokens) {
+      // multi-token classes (Abd al → Abdul, al- → el-) only touch particles, so apply them to the whole name
+      if (!rule.pattern.test(name)) continue;
+      const out = applyRule(name, rule).replace(/\s+/g, ' ').trim();
+      if (out !== name) return { name: out, detail: rule.label };
+      continue;
+    }
+    for (const { part, index } of rng.shuffle(eligible)) {
+      if (!rule.pattern.test(part)) continue;
+      const token = applyRule(part, rule);
+      if (token === part) continue;
+      const out = parts.slice();
+      out[index] = token;
+      return { name: out.join('').replace(/\s+/g, ' ').trim(), detail: rule.label };
+    }
   }
   return null;
 }
@@ -361,9 +527,15 @@ function joinSplit(name: string, rng: Random): TreatmentResult | null {
     }));
   }
   const parts = name.split(' ');
+  // join two name tokens, or a particle with what follows it; never a legal form or a particle with what precedes it
   const joinable = parts
     .map((_, i) => i)
-    .filter((i) => i + 1 < parts.length && /^\p{L}+$/u.test(parts[i]) && /^\p{L}+$/u.test(parts[i + 1]));
+    .filter((i) => {
+      const left = parts[i];
+      const right = parts[i + 1];
+      if (right === undefined || !/^\p{L}+$/u.test(left) || !/^\p{L}+$/u.test(right)) return false;
+      return !isGeneric(left) && !isGeneric(right) && !PARTICLES.has(bare(right));
+    });
   if (joinable.length > 0) {
     options.push(() => {
       const i = rng.pick(joinable);
@@ -372,11 +544,11 @@ function joinSplit(name: string, rng: Random): TreatmentResult | null {
     });
   }
   // split only where names really come apart (Abdulrahman → Abdul Rahman, Alrashid → Al Rashid), not at random
-  const splittable = parts.map((_, i) => i).filter((i) => SPLIT_PREFIX.test(parts[i] as string));
+  const splittable = parts.map((_, i) => i).filter((i) => SPLIT_PREFIX.test(parts[i]));
   if (splittable.length > 0) {
     options.push(() => {
       const i = rng.pick(splittable);
-      const token = parts[i] as string;
+      const token = parts[i];
       const prefix = SPLIT_PREFIX.exec(token)?.[1] ?? '';
       const out = [...parts.slice(0, i), prefix, token.slice(prefix.length), ...parts.slice(i + 1)];
       return { name: out.join(' '), detail: `split "${token}" after "${prefix}"` };
@@ -399,7 +571,7 @@ export function applyTreatment(
       result = typo(name, rng);
       break;
     case 'swap':
-      result = swap(name, rng);
+      result = swap(name, kind, rng);
       break;
     case 'dropMiddle':
       result = dropMiddle(name, kind, rng);
