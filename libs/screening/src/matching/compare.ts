@@ -29,6 +29,16 @@ export interface TermSimilarity {
 }
 
 const NONE: TermSimilarity = { score: 0, method: 'none' };
+const SHARPEN = 1.0;
+
+const LEGAL_FAMILIES: Record<string, string> = {
+  jsc: 'jsc', ojsc: 'jsc', cjsc: 'jsc', pjsc: 'jsc', ao: 'jsc',
+  llc: 'llc', ooo: 'llc', ltd: 'llc', gmbh: 'llc', sarl: 'llc', srl: 'llc', spzoo: 'llc', bv: 'llc', kft: 'llc', doo: 'llc', sro: 'llc', tov: 'llc', llp: 'llc', pte: 'llc', pvt: 'llc',
+  inc: 'inc', corp: 'inc', co: 'inc',
+  sa: 'sa', ag: 'sa', nv: 'sa', plc: 'sa', se: 'sa', asa: 'sa', as: 'sa', ab: 'sa', oy: 'sa', spa: 'sa', kk: 'sa',
+};
+
+const ABD_PREFIX = /^abd(?:ul|el|al|ol|ur|us|ar|as|ou|u)?/;
 
 function sharedClass(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
@@ -57,7 +67,7 @@ export function fuzzySimilarity(a: string, b: string): TermSimilarity {
   let score = Math.max(edit, jwCalibrated);
   const method = edit >= jwCalibrated ? 'edit-distance' : 'jaro-winkler';
   // sharpen: near-misses count, distant spellings fade fast
-  if (score < 0.85) score = Math.max(0, score - 0.6 * (0.85 - score));
+  if (score < 0.85) score = Math.max(0, score - SHARPEN * (0.85 - score));
   // short tokens: one edit on 3–4 letters is a different name more often than a typo
   if (longer <= 4 && distance >= 1) score = Math.min(score, longer === 4 ? 0.72 : 0.6);
   return { score, method };
@@ -66,7 +76,11 @@ export function fuzzySimilarity(a: string, b: string): TermSimilarity {
 export function termSimilarity(a: Term, b: Term): TermSimilarity {
   if (a === b || (a.text === b.text && a.abjad === b.abjad)) return { score: 1, method: 'exact' };
   if (a.kind === 'number' || b.kind === 'number') return a.text === b.text ? { score: 1, method: 'exact' } : NONE;
-  if (a.kind === 'legal' && b.kind === 'legal') return a.text === b.text ? { score: 1, method: 'legal-form' } : { score: 0.3, method: 'legal-form' };
+  if (a.kind === 'legal' && b.kind === 'legal') {
+    if (a.text === b.text) return { score: 1, method: 'legal-form' };
+    const fa = LEGAL_FAMILIES[a.text];
+    return { score: fa !== undefined && fa === LEGAL_FAMILIES[b.text] ? 0.85 : 0.3, method: 'legal-form' };
+  }
   if (a.kind === 'initial' || b.kind === 'initial') {
     if (a.kind === 'initial' && b.kind === 'initial') return a.text === b.text ? { score: 1, method: 'exact' } : NONE;
     return a.text.charAt(0) === b.text.charAt(0) ? { score: 0.6, method: 'initial' } : NONE;
@@ -79,15 +93,20 @@ export function termSimilarity(a: Term, b: Term): TermSimilarity {
   }
   let best: TermSimilarity = NONE;
   if (sharedClass(a.classes, b.classes)) best = { score: 0.95, method: 'equivalent' };
-  else if (a.vowelKey.length >= 3 && a.vowelKey === b.vowelKey) best = { score: 0.92, method: 'phonetic' };
-  else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey) best = { score: 0.9, method: 'romanisation' };
-  if (best.score >= 0.9) return best;
-  const fuzzy = fuzzySimilarity(a.text, b.text);
-  if (fuzzy.score > best.score) best = fuzzy;
-  if (a.vowelKey.length >= 3 && b.vowelKey.length >= 3 && best.score < 0.85) {
-    const keyFuzzy = fuzzySimilarity(a.vowelKey, b.vowelKey);
-    if (keyFuzzy.score * 0.92 > best.score) best = { score: keyFuzzy.score * 0.92, method: 'phonetic' };
+  else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey) best = { score: 0.88, method: 'romanisation' };
+  else if (a.vowelKey.length >= 3 && a.vowelKey === b.vowelKey) best = { score: 0.88, method: 'phonetic' };
+  if (best.score >= 0.88) return best;
+  // Abd al-X compounds: the shared Abd prefix says nothing, compare what follows
+  const pa = ABD_PREFIX.exec(a.text);
+  const pb = ABD_PREFIX.exec(b.text);
+  if (pa !== null && pb !== null && a.text.length - pa[0].length >= 3 && b.text.length - pb[0].length >= 3) {
+    const rest = fuzzySimilarity(a.text.slice(pa[0].length), b.text.slice(pb[0].length));
+    return rest.score > best.score ? { score: rest.score, method: `abd-${rest.method}` } : best;
   }
+  let fuzzy = fuzzySimilarity(a.text, b.text);
+  // Chinese / Korean syllables: one letter is a different character, not a typo
+  if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
+  if (fuzzy.score > best.score) best = fuzzy;
   if (best.score < 0.8 && sharedClass(a.nicknames, b.nicknames.length > 0 ? b.nicknames : [`nick:${b.text}`])) best = { score: 0.8, method: 'nickname' };
   if (best.score < 0.8 && a.nicknames.includes(`nick:${b.text}`)) best = { score: 0.8, method: 'nickname' };
   if (best.score < 0.8 && b.nicknames.includes(`nick:${a.text}`)) best = { score: 0.8, method: 'nickname' };
@@ -134,6 +153,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const l = list.terms;
   const nq = q.length;
   const nl = l.length;
+  // both sides read from the same CJK script: the readings are exact, so spelling tolerance is not wanted
+  const strict = query.script === list.script && (query.script === 'han' || query.script === 'hangul' || query.script === 'kana');
   const candidates: Candidate[] = [];
   const bestForQuery = new Float64Array(nq);
   for (let i = 0; i < nq; i++) {
@@ -142,7 +163,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     for (let j = 0; j < nl; j++) {
       const lj = l[j];
       if (lj === undefined) continue;
-      const sim = termSimilarity(qi, lj);
+      let sim = termSimilarity(qi, lj);
+      if (strict && sim.method !== 'exact') sim = { score: sim.score * 0.6, method: `${sim.method}-same-script` };
       if (sim.score >= 0.45) {
         candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + 1, score: sim.score, method: sim.method });
         if (sim.score > (bestForQuery[i] ?? 0)) bestForQuery[i] = sim.score;
@@ -161,6 +183,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
           if (lj === undefined || lj.kind !== 'name') continue;
           if (Math.abs(lj.text.length - joined.text.length) > 3) continue;
           const sim = termSimilarity(joined, lj);
+          if (strict && sim.method !== 'exact') continue;
           if (sim.score >= 0.8) candidates.push({ q0: i, q1: i + span, l0: j, l1: j + 1, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
       }
@@ -171,10 +194,14 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
           if (qi === undefined || qi.kind !== 'name') continue;
           if (Math.abs(qi.text.length - joined.text.length) > 3) continue;
           const sim = termSimilarity(qi, joined);
+          if (strict && sim.method !== 'exact') continue;
           if (sim.score >= 0.8) candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + span, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
       }
     }
+    // initialisms: JC ↔ Jean Claude, PLA ↔ People's Liberation Army
+    addInitialisms(q, l, false, candidates);
+    addInitialisms(l, q, true, candidates);
   }
   candidates.sort((a, b) => b.score - a.score || (b.q1 - b.q0 + b.l1 - b.l0) - (a.q1 - a.q0 + a.l1 - a.l0) || a.q0 - b.q0 || a.l0 - b.l0);
   const qScore = new Float64Array(nq);
@@ -205,62 +232,95 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   }
 
   const notes: string[] = [];
-  let qTotal = 0;
-  let qMatched = 0;
+  let listUnmatched = 0;
+  let listUnmatchedConflictWeight = 0;
+  let listUnmatchedNames = 0;
+  let listHasNames = false;
+  let extraListCost = 0;
+  for (let j = 0; j < nl; j++) {
+    const term = l[j];
+    if (term === undefined) continue;
+    if (term.kind === 'name') listHasNames = true;
+    if (lUsed[j] === 1) continue;
+    const w = list.weights[j] ?? 1;
+    listUnmatched += w;
+    // as a counterpart of a query leftover, an initial or a patronymic is a full contradiction
+    listUnmatchedConflictWeight += term.kind === 'initial' ? 0.6 : isPatronymic(term) ? 1 : w;
+    if (term.kind === 'name' || term.kind === 'initial') listUnmatchedNames++;
+    extraListCost += term.kind === 'number' ? NUMBER_LIST_COST : LIST_COST * w;
+  }
+  // a query word repeated (Sergey Sergey Shoigu) adds nothing, unless the list has a part left to contradict
+  const matchedTexts = new Set<string>();
+  for (let i = 0; i < nq; i++) if (qUsed[i] === 1) matchedTexts.add(q[i]?.text ?? '');
+  let matchedWeight = 0;
+  let matchedScore = 0;
   let nameEvidence = 0;
-  let unmatchedQueryInitials = 0;
+  let genericEvidence = 0;
+  let queryUnmatched = 0;
+  let queryUnmatchedConflictWeight = 0;
   for (let i = 0; i < nq; i++) {
     const term = q[i];
-    let w = query.weights[i] ?? 1;
-    if (term?.kind === 'initial' && qUsed[i] === 0) {
-      w = 0.6; // an initial that matches nothing contradicts the list name
-      unmatchedQueryInitials++;
+    if (term === undefined) continue;
+    const w = query.weights[i] ?? 1;
+    if (qUsed[i] === 1) {
+      matchedWeight += w;
+      matchedScore += w * (qScore[i] ?? 0);
+      if (term.kind === 'name' || term.kind === 'number') nameEvidence += w * (qScore[i] ?? 0);
+      else if (term.kind === 'generic') genericEvidence += w * (qScore[i] ?? 0);
+    } else if (matchedTexts.has(term.text) && listUnmatchedNames === 0) {
+      continue;
+    } else {
+      // an initial that matches nothing contradicts the list name
+      queryUnmatched += term.kind === 'initial' ? 0.6 : w;
+      queryUnmatchedConflictWeight += term.kind === 'initial' ? 0.6 : isPatronymic(term) ? 1 : w;
     }
-    qTotal += w;
-    qMatched += w * (qScore[i] ?? 0);
-    if (term !== undefined && NAME_LIKE.has(term.kind) && qUsed[i] === 1) nameEvidence += (query.weights[i] ?? 1) * (qScore[i] ?? 0);
   }
-  let listUnmatched = 0;
-  let listNameTokens = 0;
-  let listTotal = 0;
-  let listMatched = 0;
-  for (let j = 0; j < nl; j++) {
-    const w = list.weights[j] ?? 1;
-    listTotal += w;
-    listMatched += w * (lScore[j] ?? 0);
-    if (lUsed[j] === 0) listUnmatched += w;
-    if (NAME_LIKE.has(l[j]?.kind ?? 'name')) listNameTokens++;
-  }
-  let score = qTotal > 0 ? qMatched / qTotal : 0;
-  const listPenalty = Math.min(0.3, 0.07 * listUnmatched);
+  // a query part and a list part left over in the same name are probably a substitution: more than full
+  // cost; a query part with no counterpart at all is an addition: reduced cost; list leftovers cost little
+  const conflict = Math.min(queryUnmatchedConflictWeight, listUnmatchedConflictWeight);
+  const conflictShare = listUnmatchedConflictWeight > 0 ? Math.min(1, conflict / listUnmatchedConflictWeight) : 0;
+  const extraQuery = Math.max(0, queryUnmatched - Math.min(queryUnmatched, listUnmatched));
+  const denominator = matchedWeight + CONFLICT_COST * conflict + EXTRA_QUERY_COST * extraQuery;
+  let score = denominator > 0 ? matchedScore / denominator : 0;
+  const listPenalty = Math.min(0.3, extraListCost * (1 - conflictShare));
   score -= listPenalty;
-  if (listPenalty > 0) notes.push(`unmatched list parts −${listPenalty.toFixed(3)}`);
-  if (unmatchedQueryInitials > 0) notes.push('query initial without a counterpart');
+  if (conflict > 0) notes.push(`unmatched parts on both sides (weight ${conflict.toFixed(2)})`);
+  if (extraQuery > 0) notes.push(`query parts not in the list name (weight ${extraQuery.toFixed(2)})`);
+  if (listPenalty > 0) notes.push(`list parts not in the query −${listPenalty.toFixed(3)}`);
 
-  // only tagged tokens (legal forms, particles, honorifics) matched: never a match ("CORP" ≠ "ACME CORP")
-  if (nameEvidence < 0.5 && score > 0.5) {
-    score = Math.min(score, 0.5);
-    notes.push('no name part matched: capped at 0.5');
+  // only tagged or generic words matched: never a match ("CORP" ≠ "ACME CORP", "Management Company")
+  const evidence = listHasNames ? nameEvidence : nameEvidence + genericEvidence;
+  if (evidence < 0.5 && score > 0.5) {
+    score = 0.5;
+    notes.push('no distinctive name part matched: capped at 0.5');
   }
-  // token order: a crossing alignment is weaker evidence unless the script gives no order
   if (!query.orderFree && !list.orderFree && options.personLike) {
     const ordered = chosen.filter((c) => NAME_LIKE.has(q[c.q0]?.kind ?? 'name')).sort((a, b) => a.q0 - b.q0);
     let inversions = 0;
     for (let x = 1; x < ordered.length; x++) if ((ordered[x]?.l0 ?? 0) < (ordered[x - 1]?.l0 ?? 0)) inversions++;
     if (inversions > 0) {
-      score -= 0.1;
-      notes.push('name parts in a different order −0.1');
+      score -= ORDER_PENALTY;
+      notes.push(`name parts in a different order −${ORDER_PENALTY}`);
+    }
+    if (reversedPatronymic(q, l, chosen)) {
+      score -= 0.2;
+      notes.push('bin/ibn relation reversed (father and son swapped) −0.2');
     }
   }
-  // a single query word against a longer person name: at most REVIEW territory
-  let queryNameTokens = 0;
-  for (const term of q) if (NAME_LIKE.has(term.kind)) queryNameTokens++;
-  if (options.personLike && queryNameTokens === 1 && listNameTokens >= 2 && score > 0.8) {
-    score = 0.8;
-    notes.push('single query word against a longer name: capped at 0.8');
+  // both names written in Han (or Hangul): a different character is a different name, whatever the reading
+  if (query.original !== undefined && list.original !== undefined && query.original.length > 0 && query.original !== list.original && score > SAME_SCRIPT_CAP) {
+    score = SAME_SCRIPT_CAP;
+    notes.push(`different characters in the same script (${query.original} / ${list.original}): capped at ${SAME_SCRIPT_CAP}`);
   }
-  void listTotal;
-  void listMatched;
+  // a single query word against a longer person name is not enough on its own
+  let queryNameTokens = 0;
+  for (const term of q) if (term.kind === 'name') queryNameTokens++;
+  let listNameTokens = 0;
+  for (const term of l) if (term.kind === 'name') listNameTokens++;
+  if (options.personLike && queryNameTokens === 1 && listNameTokens >= 2 && listUnmatchedNames > 0 && score > SINGLE_TOKEN_CAP) {
+    score = SINGLE_TOKEN_CAP;
+    notes.push(`single query word against a longer name: capped at ${SINGLE_TOKEN_CAP}`);
+  }
 
   const parts: PartAlignment[] = [];
   const byQuery = [...chosen].sort((a, b) => a.q0 - b.q0 || a.l0 - b.l0);
@@ -275,6 +335,54 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   for (let i = 0; i < nq; i++) if (qUsed[i] === 0) parts.push({ query: q[i]?.text ?? '', list: null, score: 0, method: 'unmatched-query' });
   for (let j = 0; j < nl; j++) if (lUsed[j] === 0) parts.push({ query: null, list: l[j]?.text ?? '', score: 0, method: 'unmatched-list' });
   return { score: Math.max(0, Math.min(1, score)), parts, notes };
+}
+
+const EXTRA_QUERY_COST = 0.4;
+const SAME_SCRIPT_CAP = 0.75;
+const CONFLICT_COST = 1.3;
+const LIST_COST = 0.07;
+const NUMBER_LIST_COST = 0.1;
+const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
+
+function isPatronymic(term: Term): boolean {
+  return term.kind === 'name' && term.text.length >= 6 && PATRONYMIC.test(term.text);
+}
+const ORDER_PENALTY = 0.12;
+const SINGLE_TOKEN_CAP = 0.75;
+const BIN = new Set(['bin', 'ibn', 'ben', 'bint', 'b']);
+
+/** A short token equal to the initials of consecutive words on the other side. */
+function addInitialisms(short: Term[], long: Term[], swapped: boolean, out: Candidate[]): void {
+  for (let i = 0; i < short.length; i++) {
+    const t = short[i];
+    if (t === undefined || t.text.length < 2 || t.text.length > 5 || t.kind === 'number') continue;
+    for (let j = 0; j + t.text.length <= long.length; j++) {
+      let ok = true;
+      for (let k = 0; k < t.text.length && ok; k++) {
+        const w = long[j + k];
+        if (w === undefined || w.kind === 'number' || w.text.charAt(0) !== t.text.charAt(k)) ok = false;
+      }
+      if (!ok) continue;
+      const c: Candidate = swapped
+        ? { q0: j, q1: j + t.text.length, l0: i, l1: i + 1, score: t.text.length >= 3 ? 0.85 : 0.8, method: 'initialism' }
+        : { q0: i, q1: i + 1, l0: j, l1: j + t.text.length, score: t.text.length >= 3 ? 0.85 : 0.8, method: 'initialism' };
+      out.push(c);
+    }
+  }
+}
+
+/** "Salman bin Muhammad" vs "Muhammad bin Salman": the names around bin are aligned crosswise. */
+function reversedPatronymic(q: Term[], l: Term[], chosen: Candidate[]): boolean {
+  const mapQ = new Map<number, number>();
+  for (const c of chosen) if (c.q1 - c.q0 === 1 && c.l1 - c.l0 === 1) mapQ.set(c.q0, c.l0);
+  for (let i = 1; i + 1 < q.length; i++) {
+    if (!BIN.has(q[i]?.text ?? '')) continue;
+    const a = mapQ.get(i - 1);
+    const b = mapQ.get(i + 1);
+    if (a === undefined || b === undefined) continue;
+    if (b + 2 === a && BIN.has(l[b + 1]?.text ?? '')) return true;
+  }
+  return false;
 }
 
 export function round4(x: number): number {

@@ -19,6 +19,8 @@ import {
   STOP_WORDS,
 } from './vocabulary.js';
 import { metaphoneKeys, sinoKey, skeleton, vowelKey } from './phonetic.js';
+import { editDistance } from './similarity.js';
+import { hanSignature } from './han-variants.js';
 import {
   arabicToLatin,
   armenianToLatin,
@@ -66,6 +68,8 @@ export interface NameForm {
   /** token order carries no meaning (CJK readings offered in both orders) */
   orderFree: boolean;
   script: Script | 'mixed';
+  /** Han / Hangul characters of the original name (traditional mapped to simplified), for same-script checks */
+  original?: string;
 }
 
 export class TermTable {
@@ -120,6 +124,13 @@ function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Ter
 const SPECIAL_LATIN: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k', ſ: 's',
 };
+const ORDINALS: Record<string, string> = {
+  '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth', '6th': 'sixth', '7th': 'seventh', '8th': 'eighth', '9th': 'ninth', '10th': 'tenth',
+};
+const ROMAN_NUMERALS = new Set(['ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xx']);
+const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
+/** Words that are legal forms when spelled right; a typo of them is still a legal form, not a name. */
+const LEGAL_WORDS = ['company', 'corporation', 'limited', 'incorporated', 'aktiengesellschaft', 'gesellschaft', 'joint', 'stock', 'liability', 'obshchestvo'];
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '8': 'b' };
 
 /** NFKC, case-fold, diacritics stripped, apostrophes joined, other punctuation → space. Keeps digits. */
@@ -130,6 +141,7 @@ export function normaliseLatin(text: string): string {
   t = t.replace(/[\u2018\u2019\u201B\u02BB\u02BC\u02BD\u02BE\u02BF\u0060\u00B4\u2032\u0027\u055A\u05F3]/g, "'");
   t = t.replace(/[\u2010-\u2015\u2212\u00AD\uFE58\uFE63\uFF0D]/g, '-');
   t = t.replace(/&/g, ' and ');
+  t = t.replace(/\b(1st|2nd|3rd|[4-9]th|10th)\b/g, (m) => ORDINALS[m] ?? m);
   // dotted initialisms: A.B.C. → abc, J.-C. → jc
   t = t.replace(/\.-/g, '.');
   t = t.replace(/(?<![\p{L}\p{N}])((?:\p{L}\.\s?){2,})/gu, (m) => ` ${m.replace(/[.\s]/g, '')} `);
@@ -153,6 +165,8 @@ interface RawToken {
   role: number;
 }
 
+/** Particles that are given names when they start a name (Ben Netanyahu, Bin as a first name is rare). */
+const FIRST_POSITION_NAMES = new Set(['ben', 'bin', 'ibn', 'bint', 'b', 'le', 'da', 'di', 'de', 'du', 'la', 'van', 'von']);
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'ash', 'an', 'ed', 'es', 'ud', 'ur', 'us', 'un', 'uz', 'ush', 'ut']);
 const ABD_FORMS = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdoul', 'abdu', 'abdol', 'abdur', 'abdus', 'abdou', 'abdel', 'abdoul', 'abdulla_']);
 const DIN_FORMS = new Set(['din', 'deen', 'dine', 'dien', 'dinn', 'eddine', 'uddin', 'iddin']);
@@ -197,10 +211,27 @@ function joinCompounds(words: string[]): string[] {
 }
 
 function legalCode(word: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(LEGAL_FORMS, word) ? LEGAL_FORMS[word] : undefined;
+  if (Object.prototype.hasOwnProperty.call(LEGAL_FORMS, word)) return LEGAL_FORMS[word];
+  if (word.length >= 6) {
+    for (const legal of LEGAL_WORDS) {
+      if (Math.abs(legal.length - word.length) <= 1 && legal.charCodeAt(0) === word.charCodeAt(0) && editDistance(word, legal, 1) <= 1) return LEGAL_FORMS[legal] ?? undefined;
+    }
+  }
+  return undefined;
 }
 
-function tagWords(words: string[], nameKind: NameKind): RawToken[] {
+function fixLegalTypos(words: string[]): string[] {
+  return words.map((w) => {
+    if (w.length < 5 || Object.prototype.hasOwnProperty.call(LEGAL_FORMS, w)) return w;
+    for (const legal of LEGAL_WORDS) {
+      if (Math.abs(legal.length - w.length) <= 1 && legal.charCodeAt(0) === w.charCodeAt(0) && editDistance(w, legal, 1) <= 1) return legal;
+    }
+    return w;
+  });
+}
+
+function tagWords(rawWords: string[], nameKind: NameKind): RawToken[] {
+  const words = fixLegalTypos(rawWords);
   const tokens: RawToken[] = [];
   const isOrganisation = nameKind === 'organisation';
   for (let i = 0; i < words.length; i++) {
@@ -228,10 +259,10 @@ function tagWords(words: string[], nameKind: NameKind): RawToken[] {
     const isFirst = i === 0;
     let kind: TermKind = 'name';
     let text = w;
-    if (/^\d+$/.test(w)) kind = 'number';
+    if (/^\d+$/.test(w) || (ROMAN_NUMERALS.has(w) && !isFirst)) kind = 'number';
     else if (w.length === 1 && nameKind !== 'organisation') kind = STOP_WORDS.has(w) && !isFirst ? 'stop' : 'initial';
     else if (nameKind !== 'organisation' && HONORIFICS.has(w) && (words.length > 1)) kind = 'honorific';
-    else if (nameKind !== 'organisation' && PARTICLES.has(w) && !isLast && words.length > 1) kind = 'particle';
+    else if (nameKind !== 'organisation' && PARTICLES.has(w) && !isLast && words.length > 1 && !(isFirst && FIRST_POSITION_NAMES.has(w))) kind = 'particle';
     else if (legalCode(w) !== undefined && words.length > 1 && (isOrganisation || isLast || (nameKind === 'any' && isFirst && ['ooo', 'oao', 'zao', 'pao', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'llc'].includes(w)))) {
       kind = 'legal';
       text = legalCode(w) ?? w;
@@ -251,7 +282,7 @@ export function kindWeight(kind: TermKind, text: string): number {
     case 'name':
       return 1;
     case 'number':
-      return 1;
+      return 0.5;
     case 'initial':
       return 0.3;
     case 'generic':
@@ -400,15 +431,21 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
     if (seen.has(signature)) continue;
     seen.add(signature);
     const terms = tokens.map((t) => table.intern(t.text, t.kind, variant.abjad && t.kind !== 'number'));
-    const weights = tokens.map((t) => kindWeight(t.kind, t.text) * (t.role === ROLE_FAMILY ? 1.15 : 1));
-    forms.push({
+    const weights = tokens.map((t) => {
+      const base = kindWeight(t.kind, t.text) * (t.role === ROLE_FAMILY ? 1.15 : 1);
+      // patronymics identify the father, not the person: half weight
+      return t.kind === 'name' && t.text.length >= 6 && PATRONYMIC.test(t.text) ? base * 0.5 : base;
+    });
+    const form: NameForm = {
       terms,
       roles: tokens.map((t) => t.role),
       weights,
       text: tokens.map((t) => t.text).join(' '),
       orderFree: variant.orderFree,
       script: variant.script,
-    });
+    };
+    if (variant.script === 'han' || variant.script === 'hangul') form.original = hanSignature(text);
+    forms.push(form);
   }
   return forms;
 }

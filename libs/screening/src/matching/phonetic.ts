@@ -119,7 +119,7 @@ function looseSyllable(syllable: string): string {
   s = s.replace(/^(kh|kk|kw|gw|g|k)/, 'K').replace(/^(th|tt|d|t)/, 'T').replace(/^(ph|pp|b|p)/, 'P').replace(/^(r|l)/, 'L');
   s = s.replace(/^(y|w)(?=[aeiou])/, '');
   s = s.replace(/eo/g, 'o').replace(/eu/g, 'u').replace(/ae/g, 'e').replace(/oe/g, 'e').replace(/ee/g, 'i').replace(/oo/g, 'u').replace(/ou/g, 'u').replace(/ih$/, 'i').replace(/eh$/, 'e');
-  s = s.replace(/ng$/, 'n').replace(/([aeiou])h$/, '$1');
+  s = s.replace(/ung$/, 'ong').replace(/ng$/, 'n').replace(/([aeiou])h$/, '$1');
   return s;
 }
 

@@ -27,6 +27,7 @@ export const LEGAL_FORM_PHRASES: Array<[string[], string]> = [
   [['sociedad', 'anonima'], 'sa'],
   [['societe', 'anonyme'], 'sa'],
   [['sp', 'z', 'o', 'o'], 'spzoo'],
+  [['sp', 'z', 'oo'], 'spzoo'],
   [['s', 'de', 'r', 'l'], 'srl'],
   [['co', 'ltd'], 'ltd'],
   [['company', 'limited'], 'ltd'],
