@@ -110,7 +110,7 @@ function paymentBody(): string {
 async function benchRuntime(runtime: string): Promise<Figures> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', LOAD_DEMO_LISTS: 'false', QUEUE_PREFIX: `bench-${process.pid}` };
-  let cleanup = async (): Promise<void> => undefined;
+  let cleanup: () => Promise<void>;
   if (runtime === 'embedded') {
     const folder = mkdtempSync(join(tmpdir(), 'cpg-bench-'));
     env.DATA_DIR = folder;
@@ -124,7 +124,7 @@ async function benchRuntime(runtime: string): Promise<Figures> {
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${database}`);
     await admin.end();
-    const url = new URL(values.postgres!);
+    const url = new URL(values.postgres);
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
     if (runtime === 'postgres-redis') env.REDIS_URL = values.redis;
@@ -174,7 +174,7 @@ async function benchRuntime(runtime: string): Promise<Figures> {
 }
 
 const results: Figures[] = [];
-for (const runtime of values.runtimes!.split(',')) results.push(await benchRuntime(runtime.trim()));
+for (const runtime of values.runtimes.split(',')) results.push(await benchRuntime(runtime.trim()));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
 const lines = [
@@ -189,6 +189,6 @@ const lines = [
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-const out = resolve(root, values.out!);
+const out = resolve(root, values.out);
 if (!existsSync(out)) writeFileSync(out, '# Benchmarks\n\nFigures appended by the benchmark commands (`npm run bench:*`), newest last.\n');
 appendFileSync(out, lines.join('\n'));

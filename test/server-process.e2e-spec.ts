@@ -67,7 +67,7 @@ describe('the server as a real process', () => {
       const key = await createKey(runtime.config);
       const payer = { walletAccountId: `kp-two-processes-${Date.now()}` };
       const bodies = Array.from({ length: 24 }, () => preAuthRequest({ payer, amount: { value: '300.00', currency: 'USD' } }));
-      const responses = await Promise.all(bodies.map((body, position) => post(servers[position % 2]!, key, body)));
+      const responses = await Promise.all(bodies.map((body, position) => post(servers[position % 2], key, body)));
       expect(responses.every((response) => response.status === 200)).toBe(true);
       const approved = responses.filter((response) => response.body.decision !== 'DECLINE').length;
       expect(approved).toBeLessThanOrEqual(6);

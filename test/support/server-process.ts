@@ -30,8 +30,8 @@ export async function startServerProcess(config: AppConfig, options: { port: num
   const args = ['dist/apps/api/src/main.js', ...(options.withWorker === false ? [] : ['--with-worker'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {

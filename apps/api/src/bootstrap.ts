@@ -15,6 +15,7 @@ export async function createApiApp(config: AppConfig, runtime: Runtime, extraImp
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    allowErrorHandlerOverride: true,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),

@@ -30,7 +30,7 @@ export class PinoNestLogger implements LoggerService {
   }
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string, trace?: string): void {
-    if (message !== null && typeof message === 'object') this.logger[level]({ context, trace, ...(message as object) });
+    if (message !== null && typeof message === 'object') this.logger[level]({ context, trace, ...(message) });
     else this.logger[level]({ context, trace }, String(message));
   }
 }

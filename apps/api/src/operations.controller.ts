@@ -54,7 +54,7 @@ export class OperationsController {
   @ApiExcludeEndpoint()
   async prometheus(): Promise<string> {
     for (const queue of [this.followUpQueue, this.listsQueue, this.maintenanceQueue]) {
-      const counts = await withTimeout(queue.getJobCounts('waiting', 'active', 'delayed', 'failed'), 2_000).catch(() => ({}) as Record<string, number>);
+      const counts = await withTimeout(queue.getJobCounts('waiting', 'active', 'delayed', 'failed'), 2_000).catch(() => ({}));
       for (const [state, count] of Object.entries(counts)) this.metrics.queueDepth.set({ queue: queue.name, state }, count);
     }
     const generation = this.index.current;

@@ -40,7 +40,7 @@ export class ApiKeyService {
         'INSERT INTO api_keys (name, role, key_prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
         [name, role, prefix, sha256Hex(key), `${actor.kind}:${actor.name}`],
       );
-      const id = rows[0]!.id;
+      const id = rows[0].id;
       await this.audit.append({ actor, action: 'api-key.created', entityType: 'api-key', entityId: id, after: { name, role, prefix } }, manager);
       return { id, key };
     });

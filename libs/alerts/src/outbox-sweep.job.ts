@@ -27,7 +27,7 @@ export async function sweepOutbox(
       await enqueueDecisionFollowUp(queues.followUp, row.ref);
       enqueued += 1;
     } else if (extra[row.topic]) {
-      await extra[row.topic]!(row.ref);
+      await extra[row.topic](row.ref);
       enqueued += 1;
     }
   }

@@ -71,7 +71,7 @@ export class RaiseAlertsUseCase {
             "SELECT id FROM alerts WHERE dedup_key = $1 AND status <> 'CLOSED'",
             [action.dedupKey],
           );
-          alertId = existing[0]!.id;
+          alertId = existing[0].id;
         }
         const occurrence: Array<{ alert_id: string }> = await manager.query(
           'INSERT INTO alert_occurrences (alert_id, ref) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING alert_id',

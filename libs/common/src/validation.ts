@@ -1,4 +1,4 @@
-import { ValidationError as ClassValidatorError } from 'class-validator';
+import { type ValidationError as ClassValidatorError } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { IsISO31661Alpha2, IsISO4217CurrencyCode, Matches } from 'class-validator';
 import { DECIMAL_AMOUNT_PATTERN } from './money.js';

@@ -101,7 +101,7 @@ export class DecisionWriter {
           'SELECT record_pre_auth_decisions($1::jsonb) AS results',
           [JSON.stringify(ordered.map((item) => item.record))],
         );
-        const results = rows[0]!.results;
+        const results = rows[0].results;
         ordered.forEach((item, position) => {
           const result = results[position];
           if (result?.transactionId === item.record.transactionId) item.resolve(result);

@@ -58,7 +58,7 @@ export class PartyStateRepository {
       [input.payerKey, input.merchantId, input.occurredAt.toISOString(), periods.day, periods.month, periods.year,
         input.transactionId, input.merchantWindowMinutes],
     );
-    const row = rows[0]!;
+    const row = rows[0];
     const usage = row.usage ?? {};
     return {
       existing: row.existing,

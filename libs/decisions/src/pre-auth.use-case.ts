@@ -10,9 +10,9 @@ import {
   ValidationError,
   type Actor,
 } from '@app/common';
-import { evaluatePayment, RuleConfigurationStore, type PaymentFacts, type RuleEvaluation, type ScreeningSignal } from '@app/rules';
+import { evaluatePayment, type RuleConfigurationStore, type PaymentFacts, type RuleEvaluation, type ScreeningSignal } from '@app/rules';
 import type { IndexGeneration, ScreeningIndex, ScreenedMatch, ScreeningQuery, Thresholds } from '@app/screening';
-import { DecisionWriter, type DecisionRecord } from './decision-writer.js';
+import { type DecisionWriter, type DecisionRecord } from './decision-writer.js';
 import { PartyStateRepository } from './party-state.repository.js';
 import type { PreAuthRequestDto } from './pre-auth.dto.js';
 

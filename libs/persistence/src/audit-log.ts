@@ -28,7 +28,7 @@ export class AuditLog {
         event.requestId ?? null,
       ],
     );
-    return Number(rows[0]!.id);
+    return Number(rows[0].id);
   }
 
   /** Recomputes every link of the chain; answers the first broken one. */
@@ -43,8 +43,8 @@ export class AuditLog {
         FROM audit_events
       ) AS checked WHERE NOT ok ORDER BY id LIMIT 1`);
     const count: Array<{ n: string }> = await this.dataSource.query('SELECT count(*) AS n FROM audit_events');
-    const events = Number(count[0]!.n);
-    if (rows.length > 0) return { valid: false, events, firstBrokenId: Number(rows[0]!.id) };
+    const events = Number(count[0].n);
+    if (rows.length > 0) return { valid: false, events, firstBrokenId: Number(rows[0].id) };
     return { valid: true, events };
   }
 }

@@ -154,7 +154,7 @@ function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
           current.reject(error);
           continue;
         }
-        const type = current.message[0]!;
+        const type = current.message[0];
         if (type === SYNC || type === SIMPLE_QUERY) inSequence = false;
         else if (EXTENDED.has(type)) inSequence = true;
         this.lastHandlerId = current.handlerId;

@@ -20,14 +20,14 @@ export const DEFAULT_JOB_OPTIONS = {
 export function queueRootOptions(runtime: Runtime, config: AppConfig): QueueOptions {
   if (runtime.redisUrl) {
     return {
-      connection: { url: runtime.redisUrl, maxRetriesPerRequest: null } as QueueOptions['connection'],
+      connection: { url: runtime.redisUrl, maxRetriesPerRequest: null },
       prefix: config.queuePrefix,
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     };
   }
   setDefaultBackendFactory(createPostgresBackend);
   return {
-    connection: { connectionString: runtime.databaseUrl, migrate: true, max: 5 } as unknown as QueueOptions['connection'],
+    connection: { connectionString: runtime.databaseUrl, migrate: true, max: 5 },
     prefix: config.queuePrefix,
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   };

@@ -24,12 +24,12 @@ export class RuleConfigurationStore {
 
   async refresh(): Promise<RuleConfiguration> {
     const [ruleRows, fxRows] = await Promise.all([
-      this.dataSource.query('SELECT version, definition FROM rule_sets ORDER BY version DESC LIMIT 1') as Promise<
-        Array<{ version: number; definition: RuleSetDefinition }>
-      >,
-      this.dataSource.query('SELECT version, units_per_usd FROM fx_tables ORDER BY version DESC LIMIT 1') as Promise<
-        Array<{ version: number; units_per_usd: Record<string, string> }>
-      >,
+      this.dataSource.query<Array<{ version: number; definition: RuleSetDefinition }>>(
+        'SELECT version, definition FROM rule_sets ORDER BY version DESC LIMIT 1',
+      ),
+      this.dataSource.query<Array<{ version: number; units_per_usd: Record<string, string> }>>(
+        'SELECT version, units_per_usd FROM fx_tables ORDER BY version DESC LIMIT 1',
+      ),
     ]);
     if (!ruleRows[0] || !fxRows[0]) throw new DomainError('CONFIGURATION_INVALID', 'No rule set or FX table in the database');
     this.cached = {

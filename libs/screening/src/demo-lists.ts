@@ -10,7 +10,7 @@ import { readListSources, readSourceFiles } from './list-sources.js';
  */
 export async function loadDemoListsIfEmpty(dataSource: DataSource, sanctionsDataDir: string, actor: Actor): Promise<ImportListResult[]> {
   const rows: Array<{ n: string }> = await dataSource.query('SELECT count(*) AS n FROM list_snapshots');
-  if (Number(rows[0]!.n) > 0) return [];
+  if (Number(rows[0].n) > 0) return [];
   const sources = (await readListSources(join(sanctionsDataDir, 'sources.json'))).filter((source) => source.demo && source.enabled);
   const importer = new ImportListUseCase(dataSource);
   const results: ImportListResult[] = [];

@@ -53,7 +53,7 @@ export class ImportListUseCase {
       `INSERT INTO list_import_runs (list, format, source, requested_by, status) VALUES ($1, $2, $3, $4, 'RUNNING') RETURNING id`,
       [command.list ?? '(default)', format, command.source, actorLabel(command.actor)],
     );
-    const runId = runRows[0]!.id;
+    const runId = runRows[0].id;
     try {
       const parsed = parseList(format, command.files, command.list);
       const result = await this.activate(runId, format, parsed.list, parsed.entries, parsed.warnings, parsed.publishedOn, command);
@@ -127,7 +127,7 @@ export class ImportListUseCase {
         [list, format, contentHash, entries.length, names, publishedOn ?? null, command.source, JSON.stringify(delta),
           JSON.stringify(warnings.slice(0, 1_000)), actorLabel(command.actor)],
       );
-      const snapshotId = rows[0]!.id;
+      const snapshotId = rows[0].id;
       await this.snapshots.insertEntries(manager, snapshotId, entries);
       await manager.query("INSERT INTO outbox (topic, ref) VALUES ('list.rescreen', $1)", [snapshotId]);
       await this.audit.append(
