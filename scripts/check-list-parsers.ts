@@ -18,6 +18,8 @@ interface FileSet {
   comments?: string;
   /** the count SOURCES.md gives for the primary records */
   expected: number;
+  /** entries expected when they differ from SOURCES.md's record count, and why */
+  expectedEntries?: { count: number; reason: string };
 }
 
 const FILE_SETS: readonly FileSet[] = [
@@ -53,6 +55,10 @@ const FILE_SETS: readonly FileSet[] = [
     format: 'us-csl-csv',
     main: 'us_trade_csl_2022-05.csv.gz',
     expected: 14160,
+    expectedEntries: {
+      count: 14159,
+      reason: 'record CAP 15268 is published twice and merged into one entry',
+    },
   },
 ];
 
@@ -76,8 +82,9 @@ function load(directory: string, name: string | undefined): { name: string; cont
 
 interface Row {
   label: string;
-  entries: number | string;
+  entries: number;
   expected: number;
+  expectedEntries: number;
   names: number;
   withDob: number;
   withNationality: number;
@@ -92,6 +99,7 @@ function summarise(set: FileSet, parsed: ParsedList, ms: number): Row {
     label: set.label,
     entries: entries.length,
     expected: set.expected,
+    expectedEntries: set.expectedEntries?.count ?? set.expected,
     names: entries.reduce((sum, entry) => sum + entry.names.length, 0),
     withDob: entries.filter((entry) => entry.datesOfBirth.length > 0).length,
     withNationality: entries.filter((entry) => entry.nationalities.length > 0).length,
@@ -158,7 +166,9 @@ function main(): void {
   const table = rows.map((row) => [
     row.label,
     String(row.entries),
-    String(row.expected) + (row.entries === row.expected ? ' ✓' : ' ✗'),
+    String(row.expected) +
+      (row.entries === row.expectedEntries ? ' ✓' : ' ✗') +
+      (row.expectedEntries === row.expected ? '' : ' *'),
     String(row.names),
     String(row.withDob),
     String(row.withNationality),
@@ -173,7 +183,13 @@ function main(): void {
     line.map((value, column) => value.padEnd(widths[column] ?? 0)).join('  ');
   console.log(format(header));
   for (const line of table) console.log(format(line));
-  if (failures > 0 || rows.some((row) => row.entries !== row.expected)) process.exitCode = 1;
+  for (const set of FILE_SETS) {
+    if (set.expectedEntries !== undefined)
+      console.log(
+        `* ${set.label}: ${set.expectedEntries.count} entries expected: ${set.expectedEntries.reason}`,
+      );
+  }
+  if (failures > 0 || rows.some((row) => row.entries !== row.expectedEntries)) process.exitCode = 1;
 }
 
 main();

@@ -134,7 +134,7 @@ export class EntryBuilder {
 
   appendRemarks(text: string | undefined): void {
     const trimmed = text?.trim();
-    if (trimmed === undefined || trimmed === '') return;
+    if (trimmed === undefined || trimmed === '' || this.entry.remarks?.includes(trimmed) === true) return;
     this.entry.remarks = this.entry.remarks === undefined ? trimmed : `${this.entry.remarks}; ${trimmed}`;
   }
 

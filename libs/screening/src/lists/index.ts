@@ -7,6 +7,7 @@ import { parseOfacSdnCsv } from './ofac-sdn-csv.parser.js';
 import { parseSimpleCsv } from './simple-csv.parser.js';
 import { parseUkHmtCsv } from './uk-hmt-csv.parser.js';
 import { parseUnXml } from './un-xml.parser.js';
+import { parseUsCslCsv } from './us-csl-csv.parser.js';
 
 export { computeDelta, entryFingerprint, type ListDelta } from './delta.js';
 export { countryCode, parseCountries } from './countries.js';
@@ -19,6 +20,7 @@ export { parseOfacSdnCsv } from './ofac-sdn-csv.parser.js';
 export { parseSimpleCsv, SIMPLE_CSV_COLUMNS } from './simple-csv.parser.js';
 export { parseUkHmtCsv } from './uk-hmt-csv.parser.js';
 export { parseUnXml } from './un-xml.parser.js';
+export { cslSourceCode, parseUsCslCsv } from './us-csl-csv.parser.js';
 
 type Parser = (files: ListFiles, listId: string) => ParsedList;
 
@@ -29,15 +31,9 @@ const PARSERS: Readonly<Record<ListFormat, { parse: Parser; defaultListId?: stri
   'un-xml': { parse: parseUnXml, defaultListId: 'UN_SC' },
   'eu-fsf-xml': { parse: parseEuFsfXml, defaultListId: 'EU_FSF' },
   'uk-hmt-csv': { parse: parseUkHmtCsv, defaultListId: 'UK_HMT' },
-  'us-csl-csv': { parse: notYet('us-csl-csv'), defaultListId: 'US_CSL' },
+  'us-csl-csv': { parse: parseUsCslCsv, defaultListId: 'US_CSL' },
   'simple-csv': { parse: parseSimpleCsv },
 };
-
-function notYet(format: ListFormat): Parser {
-  return (files) => {
-    throw new ListFormatError(files.main.name, 'format', `parser for ${format} is not implemented yet`);
-  };
-}
 
 /** Default list id per format; simple-csv has none because every hand-maintained list names itself. */
 export function defaultListId(format: ListFormat): string | undefined {

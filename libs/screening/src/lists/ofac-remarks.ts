@@ -36,6 +36,7 @@ const IDENTIFIER_LABELS: readonly (readonly [RegExp, string])[] = [
   [/^Aircraft Tail Number/i, 'AIRCRAFT_TAIL'],
   [/^D-U-N-S Number/i, 'DUNS'],
   [/^BIK \(RU\)/, 'BIK'],
+  [/^ISIN/, 'ISIN'],
   [/^Identification Number(?= IMO)/i, 'IMO'],
   [/^Identification Number/i, 'OTHER'],
   [/^Business Registration (?:Number|Document #)/i, 'REGISTRATION_NUMBER'],
