@@ -163,6 +163,8 @@ describe('bad input and access', () => {
     expect((await t.request('POST', '/v1/pre-auth', { body: preAuthRequest(), key: t.adminKey })).status).toBe(403);
     expect((await t.request('GET', '/v1/lists', { key: t.gatewayKey })).status).toBe(403);
     expect((await t.request('GET', '/metrics', { key: null })).status).toBe(401);
+    expect((await t.request('GET', '/metrics', { key: null, headers: { authorization: `Bearer ${t.adminKey}` } })).status).toBe(200);
+    expect((await t.request('GET', '/metrics', { key: null, headers: { authorization: `Bearer ${t.gatewayKey}` } })).status).toBe(403);
   });
 
   it('lists the active snapshots, reports readiness and exposes Prometheus metrics', async () => {

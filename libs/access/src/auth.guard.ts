@@ -29,8 +29,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers['x-api-key'];
-    const key = Array.isArray(header) ? header[0] : header;
+    const key = apiKeyOf(request);
     if (!key) throw new DomainError('UNAUTHENTICATED', 'Missing credentials: send X-Api-Key');
     const principal = await this.apiKeys.verify(key);
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Invalid or revoked API key');
@@ -41,4 +40,14 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** The API key from X-Api-Key, or from `Authorization: Bearer cpg_…` (for scrapers that only send bearer tokens). */
+function apiKeyOf(request: AuthenticatedRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key) return key;
+  const authorization = request.headers.authorization;
+  const bearer = (Array.isArray(authorization) ? authorization[0] : authorization)?.match(/^Bearer (cpg_\S+)$/i);
+  return bearer?.[1];
 }
