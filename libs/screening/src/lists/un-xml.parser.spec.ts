@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ListFiles } from '../domain/list-entry.js';
 import { ListFormatError } from './list-format.error.js';
-import { parseUnXml } from './un-xml.parser.js';
+import { parseUnXml, splitAliasName } from './un-xml.parser.js';
 
 const fixture = (path: string): ListFiles['main'] => ({
   name: path,
@@ -105,5 +105,17 @@ describe(parseUnXml.name, () => {
     expect(error).toBeInstanceOf(ListFormatError);
     expect((error as ListFormatError).code).toBe('LIST_FORMAT_INVALID');
     expect((error as ListFormatError).message).toBe('empty.xml: line 1: file is empty');
+  });
+});
+
+describe(splitAliasName.name, () => {
+  it('splits several spellings in one alias and drops unbalanced parentheses', () => {
+    expect(splitAliasName('Testa Example')).toEqual(['Testa Example']);
+    expect(splitAliasName('Testa Example; Testa Exampel')).toEqual(['Testa Example', 'Testa Exampel']);
+    expect(splitAliasName('Front (FRT) (جبهة (original script); Example Front; Front of Examples)')).toEqual([
+      'Front (FRT) جبهة',
+      'Example Front',
+      'Front of Examples',
+    ]);
   });
 });

@@ -62,7 +62,8 @@ function parseRecord(
     const name = text(alias, 'ALIAS_NAME');
     if (name === undefined) continue;
     const quality = (text(alias, 'QUALITY') ?? '').toLowerCase();
-    builder.addName({ full: name, strength: quality === 'low' ? 'weak' : 'strong' });
+    for (const piece of splitAliasName(name))
+      builder.addName({ full: piece, strength: quality === 'low' ? 'weak' : 'strong' });
     const aliasBirth = text(alias, 'DATE_OF_BIRTH');
     if (aliasBirth !== undefined) builder.addDateOfBirthText(aliasBirth);
   }
@@ -149,4 +150,23 @@ function parseBirth(birth: XmlNode, builder: EntryBuilder): void {
   }
   if (kind === 'APPROXIMATELY') builder.addDateOfBirth(circa(parsed, published));
   else builder.addDateOfBirth({ ...parsed, text: published });
+}
+
+/**
+ * A few UN ALIAS_NAME cells hold several spellings separated by ";" ("Husain Salimi; Hosain Salimi"), some wrapped in
+ * a parenthesis with the original script; each spelling becomes its own alias.
+ */
+export function splitAliasName(name: string): string[] {
+  if (!name.includes(';')) return [name];
+  return name
+    .split(';')
+    .map((piece) => {
+      let cleaned = piece.replace(/\(original script\)/gi, '').trim();
+      const opens = (cleaned.match(/\(/g) ?? []).length;
+      const closes = (cleaned.match(/\)/g) ?? []).length;
+      if (opens > closes) cleaned = cleaned.replace(/\s*\((?=[^()]*$)/, ' ');
+      if (closes > opens) cleaned = cleaned.replace(/\)(?=[^()]*$)/, ' ');
+      return cleaned.replace(/\s+/g, ' ').trim();
+    })
+    .filter((piece) => piece !== '');
 }
