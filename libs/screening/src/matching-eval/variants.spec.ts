@@ -106,6 +106,16 @@ describe('applyTreatment', () => {
     expect(applyTreatment('dropMiddle', 'Northern Shipping Corporation', 'other', mulberry32(1))).toBeNull();
   });
 
+  it('dropMiddle never splits a compound name (Abdul Bari, Abd Al-Ghafur)', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      expect(applyTreatment('dropMiddle', 'ABDUL BARI AKHUND', 'person', mulberry32(seed))).toBeNull();
+      expect(applyTreatment('dropMiddle', 'Sundus Abd Al-Ghafur', 'person', mulberry32(seed))).toBeNull();
+      expect(
+        applyTreatment('dropMiddle', 'HASAN DUKHAN, Abdul Fattah', 'person', mulberry32(seed))?.name,
+      ).toBe('DUKHAN, Abdul Fattah');
+    }
+  });
+
   it('dropMiddle on "FAMILY, Given Middle" drops the middle given name', () => {
     expect(applyTreatment('dropMiddle', 'SMITH, John Paul', 'person', mulberry32(1))?.name).toBe(
       'SMITH, John',

@@ -310,6 +310,31 @@ function swap(name: string, kind: NameKind, rng: Random): TreatmentResult | null
   return { name: result, detail: mode === 'rotate' ? 'last part moved first' : 'two parts exchanged' };
 }
 
+/** Tokens that start a compound name (Abdul Bari, Abu Bakr, Al Hakim): neither they nor the token after them is dropped alone. */
+const COMPOUND_HEADS = new Set([
+  ...PARTICLES,
+  'abdul',
+  'abdel',
+  'abdal',
+  'abdoul',
+  'abdur',
+  'abdu',
+  'abdi',
+  'abou',
+]);
+
+/** Middle positions (not first, not last) whose token is a whole name part rather than half of a compound. */
+function droppablePositions(natural: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let k = 1; k < natural.length - 1; k++) {
+    const token = bare(natural[k]);
+    const before = bare(natural[k - 1]);
+    if (token === '' || COMPOUND_HEADS.has(token) || COMPOUND_HEADS.has(before)) continue;
+    out.push(k);
+  }
+  return out;
+}
+
 function dropMiddle(name: string, kind: NameKind, rng: Random): TreatmentResult | null {
   if (kind !== 'person') return null;
   const sides = commaSides(name);
@@ -319,16 +344,19 @@ function dropMiddle(name: string, kind: NameKind, rng: Random): TreatmentResult 
       ...sides.given.map((t) => ({ t, side: 'given' as const })),
       ...sides.family.map((t) => ({ t, side: 'family' as const })),
     ];
-    if (natural.length < 3) return null;
-    const k = rng.int(1, natural.length - 2);
+    const positions = droppablePositions(natural.map((x) => x.t));
+    if (positions.length === 0) return null;
+    const k = rng.pick(positions);
     const kept = natural.filter((_, i) => i !== k);
     const family = kept.filter((x) => x.side === 'family').map((x) => x.t);
     const given = kept.filter((x) => x.side === 'given').map((x) => x.t);
+    if (family.length === 0 || given.length === 0) return null;
     return { name: `${family.join(' ')}, ${given.join(' ')}`, detail: `dropped "${natural[k]?.t ?? ''}"` };
   }
   const parts = tokens(name);
-  if (parts.length < 3) return null;
-  const k = rng.int(1, parts.length - 2);
+  const positions = droppablePositions(parts);
+  if (positions.length === 0) return null;
+  const k = rng.pick(positions);
   return { name: parts.filter((_, i) => i !== k).join(' '), detail: `dropped "${parts[k] ?? ''}"` };
 }
 
