@@ -7,7 +7,7 @@ import type { AppConfig } from '@app/common';
 import { toValidationError } from '@app/common';
 import type { Runtime } from '@app/persistence';
 import { ApiModule } from './api.module.js';
-import { ErrorFilter, toErrorResponse } from './error.filter.js';
+import { ErrorFilter } from './error.filter.js';
 import { createLogger, PinoNestLogger } from './logger.js';
 
 /** Builds the HTTP app (used by main and by the end-to-end tests, so both run the same wiring). */
@@ -15,7 +15,6 @@ export async function createApiApp(config: AppConfig, runtime: Runtime, extraImp
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    allowErrorHandlerOverride: true,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -34,11 +33,6 @@ export async function createApiApp(config: AppConfig, runtime: Runtime, extraImp
   );
   app.useGlobalFilters(new ErrorFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  // errors raised by Fastify before a route handler runs (broken JSON, oversized body, wrong content type)
-  fastify.setErrorHandler((error, request, reply) => {
-    const { status, body } = toErrorResponse(error, request.id);
-    void reply.status(status).send(body);
-  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

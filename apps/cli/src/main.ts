@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '@app/access';
 import { DomainError, loadConfig, type Actor } from '@app/common';
+import { rebuildVelocityWindows, RedisVelocityStore } from '@app/decisions';
 import { createDataSource, runMigrations, startRuntime } from '@app/persistence';
 import { ImportListUseCase, readListFiles } from '@app/screening';
 
@@ -36,6 +37,18 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
         `${result.status === 'ACTIVATED' ? 'activated' : 'unchanged'} ${result.list} snapshot ${result.snapshotId}: ${result.entries} entries, ${result.names} names, ` +
           `hash ${result.contentHash.slice(0, 12)}, +${result.delta.added.length} -${result.delta.removed.length} ~${result.delta.changed.length}\n`,
       );
+    },
+  },
+  'velocity:rebuild': {
+    usage: 'velocity:rebuild   (Redis runtime: rebuilds the velocity windows from the stored payments of the last 8 days)',
+    run: async (dataSource) => {
+      const config = loadConfig();
+      if (!config.redisUrl) {
+        process.stdout.write('no REDIS_URL: velocity windows are read from PostgreSQL, nothing to rebuild\n');
+        return;
+      }
+      const rebuilt = await rebuildVelocityWindows(dataSource, new RedisVelocityStore(config.redisUrl, config.queuePrefix));
+      process.stdout.write(`rebuilt velocity windows from ${rebuilt} payments\n`);
     },
   },
   'api-keys:create': {

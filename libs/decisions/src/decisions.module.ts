@@ -1,14 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
+import { RUNTIME, type Runtime } from '@app/persistence';
 import { RuleConfigurationStore, RulesModule } from '@app/rules';
 import { ScreeningIndex, ScreeningModule } from '@app/screening';
 import { DecisionWriter } from './decision-writer.js';
 import { OutcomeUseCase } from './outcome.use-case.js';
 import { PreAuthUseCase, type PreAuthObserver } from './pre-auth.use-case.js';
+import { RedisVelocityStore } from './velocity-store.js';
 
 /** Provided by the app: metrics and the follow-up producer. */
 export const PRE_AUTH_OBSERVER = Symbol('PRE_AUTH_OBSERVER');
+/** The Redis velocity store, or null when there is no Redis (windows then come from PostgreSQL). */
+export const VELOCITY_STORE = Symbol('VELOCITY_STORE');
 
 @Module({
   imports: [RulesModule, ScreeningModule],
@@ -20,13 +24,30 @@ export const PRE_AUTH_OBSERVER = Symbol('PRE_AUTH_OBSERVER');
       inject: [DataSource, APP_CONFIG],
     },
     {
+      provide: VELOCITY_STORE,
+      useFactory: (runtime: Runtime, config: AppConfig) => (runtime.redisUrl ? new RedisVelocityStore(runtime.redisUrl, config.queuePrefix) : null),
+      inject: [RUNTIME, APP_CONFIG],
+    },
+    {
       provide: PreAuthUseCase,
-      useFactory: (dataSource: DataSource, rules: RuleConfigurationStore, index: ScreeningIndex, writer: DecisionWriter, observer: PreAuthObserver) =>
-        new PreAuthUseCase(dataSource, rules, index, writer, observer),
-      inject: [DataSource, RuleConfigurationStore, ScreeningIndex, DecisionWriter, PRE_AUTH_OBSERVER],
+      useFactory: (
+        dataSource: DataSource,
+        rules: RuleConfigurationStore,
+        index: ScreeningIndex,
+        writer: DecisionWriter,
+        observer: PreAuthObserver,
+        velocity: RedisVelocityStore | null,
+      ) => new PreAuthUseCase(dataSource, rules, index, writer, observer, velocity),
+      inject: [DataSource, RuleConfigurationStore, ScreeningIndex, DecisionWriter, PRE_AUTH_OBSERVER, VELOCITY_STORE],
     },
     { provide: OutcomeUseCase, useFactory: (dataSource: DataSource) => new OutcomeUseCase(dataSource), inject: [DataSource] },
   ],
-  exports: [PreAuthUseCase, OutcomeUseCase, RulesModule, ScreeningModule],
+  exports: [PreAuthUseCase, OutcomeUseCase, VELOCITY_STORE, RulesModule, ScreeningModule],
 })
-export class DecisionsModule {}
+export class DecisionsModule implements OnApplicationShutdown {
+  constructor(@Inject(VELOCITY_STORE) private readonly velocity: RedisVelocityStore | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.velocity?.close();
+  }
+}

@@ -4,3 +4,4 @@ export * from './outcome.use-case.js';
 export * from './party-state.repository.js';
 export * from './pre-auth.dto.js';
 export * from './pre-auth.use-case.js';
+export * from './velocity-store.js';

@@ -13,7 +13,8 @@ import {
 import { evaluatePayment, type RuleConfigurationStore, type PaymentFacts, type RuleEvaluation, type ScreeningSignal } from '@app/rules';
 import type { IndexGeneration, ScreeningIndex, ScreenedMatch, ScreeningQuery, Thresholds } from '@app/screening';
 import { type DecisionWriter, type DecisionRecord } from './decision-writer.js';
-import { PartyStateRepository } from './party-state.repository.js';
+import { PartyStateRepository, type PartyState } from './party-state.repository.js';
+import type { RedisVelocityStore } from './velocity-store.js';
 import type { PreAuthRequestDto } from './pre-auth.dto.js';
 
 export type PartyRole = 'payer' | 'merchant' | 'legalRepresentative';
@@ -68,6 +69,7 @@ export class PreAuthUseCase {
     private readonly screening: ScreeningIndex,
     private readonly writer: DecisionWriter,
     private readonly observer: PreAuthObserver,
+    private readonly velocity: RedisVelocityStore | null = null,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.partyState = new PartyStateRepository(dataSource);
@@ -88,7 +90,7 @@ export class PreAuthUseCase {
     const { hits, signals } = this.screen(generation, request, ruleSet.definition.screening);
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const state = await this.partyState.load({
+      const state = await this.loadState({
         transactionId: request.transactionId,
         payerKey: facts.payerKey,
         merchantId: facts.merchantId,
@@ -158,6 +160,9 @@ export class PreAuthUseCase {
       };
       const result = await this.writer.record(record);
       if (result.status === 'RECORDED') {
+        await this.velocity
+          ?.record([{ transactionId: request.transactionId, payerKey: facts.payerKey, merchantId: facts.merchantId, occurredAt, amountUsdCents: facts.amountUsdCents, decision: evaluation.outcome }])
+          .catch(() => undefined);
         this.observer.decided(evaluation.outcome, (performance.now() - started) / 1000);
         if (needsFollowUp) await this.observer.followUp(request.transactionId).catch(() => undefined);
         return response;
@@ -166,6 +171,17 @@ export class PreAuthUseCase {
       // LIMIT_EXCEEDED: a concurrent payment of this payer reserved first; decide again on fresh state
     }
     throw new DomainError('SERVICE_UNAVAILABLE', 'The payer\'s limits are under heavy contention; retry the request');
+  }
+
+  /** Party state from PostgreSQL; velocity windows from Redis when present (PostgreSQL again if Redis fails). */
+  private async loadState(input: Parameters<PartyStateRepository['load']>[0]): Promise<PartyState> {
+    if (!this.velocity) return this.partyState.load(input);
+    const [state, windows] = await Promise.all([
+      this.partyState.load({ ...input, includeVelocity: false }),
+      this.velocity.load(input).catch(() => null),
+    ]);
+    if (!windows) return this.partyState.load(input);
+    return { ...state, history: { ...state.history, recent: windows.recent, merchantRecentDeclinedPayers: windows.merchantDeclinedPayers } };
   }
 
   private replayExisting(transactionId: string, requestHash: string, existing: { requestHash: string; response: string }): PreAuthResponse {
