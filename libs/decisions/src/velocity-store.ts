@@ -53,12 +53,12 @@ export class RedisVelocityStore {
       .exec();
     if (!results) throw new Error('velocity pipeline returned nothing');
     for (const [error] of results) if (error) throw error;
-    const payments = (results[0]![1] as string[]).map((member) => JSON.parse(member) as [string, number, number, string, DecisionOutcome]);
+    const payments = (results[0][1] as string[]).map((member) => JSON.parse(member) as [string, number, number, string, DecisionOutcome]);
     return {
       recent: payments
         .filter(([transactionId]) => transactionId !== input.transactionId)
         .map(([transactionId, occurredAt, amountUsdCents, merchantId, decision]) => ({ transactionId, occurredAt: new Date(occurredAt), amountUsdCents, merchantId, decision })),
-      merchantDeclinedPayers: results[1]![1] as string[],
+      merchantDeclinedPayers: results[1][1] as string[],
     };
   }
 
@@ -101,7 +101,7 @@ export async function rebuildVelocityWindows(dataSource: DataSource, store: Redi
       if (rows.length === 0) return total;
       await store.record(rows.map((row) => ({ transactionId: row.transaction_id, payerKey: row.payer_key, merchantId: row.merchant_id, occurredAt: new Date(row.occurred_at), amountUsdCents: Number(row.amount_usd_cents), decision: row.decision })));
       total += rows.length;
-      after = rows[rows.length - 1]!.transaction_id;
+      after = rows[rows.length - 1].transaction_id;
     }
   } finally {
     await store.close();
