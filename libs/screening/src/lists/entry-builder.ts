@@ -45,15 +45,26 @@ export class EntryBuilder {
     const existing = this.entry.names.find((known) => known.full === full);
     if (existing !== undefined) {
       // Keep the strongest reading of a name that is published twice (primary beats strong beats weak).
-      if (rank(name.strength) < rank(existing.strength)) existing.strength = name.strength;
       if (existing.parts === undefined && name.parts !== undefined) existing.parts = name.parts;
+      if (rank(name.strength) < rank(existing.strength)) {
+        existing.strength = name.strength;
+        this.entry.names.splice(this.entry.names.indexOf(existing), 1);
+        this.insertName(existing);
+      }
       return;
     }
     const cleaned: ListEntryName = { full, strength: name.strength };
     if (name.originalScript === true) cleaned.originalScript = true;
     if (name.language !== undefined) cleaned.language = name.language;
     if (name.parts !== undefined) cleaned.parts = name.parts;
-    this.entry.names.push(cleaned);
+    this.insertName(cleaned);
+  }
+
+  /** Names stay ordered primary, strong, weak (publication order within each), so names[0] is a primary name. */
+  private insertName(name: ListEntryName): void {
+    const position = this.entry.names.findIndex((known) => rank(known.strength) > rank(name.strength));
+    if (position === -1) this.entry.names.push(name);
+    else this.entry.names.splice(position, 0, name);
   }
 
   addDateOfBirth(date: DateOfBirth): void {

@@ -10,7 +10,7 @@ import { parseUnXml } from './un-xml.parser.js';
 import { parseUsCslCsv } from './us-csl-csv.parser.js';
 
 export { computeDelta, entryFingerprint, type ListDelta } from './delta.js';
-export { countryCode, parseCountries } from './countries.js';
+export { countryCode, countryFromText, parseCountries } from './countries.js';
 export { parseDateOfBirth } from './dates.js';
 export { parseEuFsfXml } from './eu-fsf-xml.parser.js';
 export { ListFormatError } from './list-format.error.js';

@@ -38,9 +38,9 @@ describe(parseOfacSdnCsv.name, () => {
         strength: 'primary',
         parts: { family: 'EXAMPLOV', given: ['Testa', 'Fictiva'] },
       },
+      { full: 'EXAMPLOVA, Testa', strength: 'strong', parts: { family: 'EXAMPLOVA', given: ['Testa'] } },
       { full: 'TESTA', strength: 'weak' },
       { full: "AL-QA'IDAT TEST", strength: 'weak' },
-      { full: 'EXAMPLOVA, Testa', strength: 'strong', parts: { family: 'EXAMPLOVA', given: ['Testa'] } },
     ]);
     expect(byId('910002')?.names.map((name) => [name.full, name.strength])).toEqual([
       ['EXAMPLE HOLDINGS LTD', 'primary'],

@@ -25,10 +25,10 @@ describe(parseSimpleCsv.name, () => {
     const entry = byId('T-001');
     expect(entry?.names).toEqual([
       { full: 'Example Robotics Co.', strength: 'primary' },
+      { full: '示例机器人公司', strength: 'primary', originalScript: true },
       { full: 'Example Robotics', strength: 'strong' },
       { full: 'ExRobo Inc.', strength: 'strong' },
       { full: 'ER', strength: 'weak' },
-      { full: '示例机器人公司', strength: 'primary', originalScript: true },
     ]);
     expect(entry?.identifiers).toEqual([
       { type: 'USCC', number: '91110000EXAMPLE001', country: 'CN', text: 'USCC:91110000EXAMPLE001:CN' },

@@ -50,7 +50,7 @@ describe(parseUsCslCsv.name, () => {
       { type: 'PASSPORT', number: 'T1234567', country: 'IR' },
       { type: 'NATIONAL_ID', number: '0012345678', country: 'IR' },
     ]);
-    expect(entry?.addresses).toEqual([{ text: '1 Test Street, Tehran, IR', city: 'Tehran', country: 'IR' }]);
+    expect(entry?.addresses).toEqual([{ text: '1 Test Street, Tehran, IR', country: 'IR' }]);
     expect(entry?.programmes).toEqual(['SDGT', 'IRGC']);
   });
 

@@ -129,12 +129,7 @@ export function parseUsCslCsv(files: ListFiles, listId: string): ParsedList {
       const parts = address.split(',').map((part) => part.trim());
       const last = parts[parts.length - 1] ?? '';
       const country = /^[A-Z]{2}$/.test(last) ? countryCode(last) : undefined;
-      const city = country !== undefined && parts.length > 2 ? parts[parts.length - 2] : undefined;
-      builder.addAddress({
-        text: address,
-        ...(city === undefined ? {} : { city }),
-        ...(country === undefined ? {} : { country }),
-      });
+      builder.addAddress({ text: address, ...(country === undefined ? {} : { country }) });
     }
     for (const programme of splitList(get(row, 'programs'))) builder.addProgramme(programme);
     if (builder.entry.listedOn === undefined) builder.setListedOn(get(row, 'start_date'));
