@@ -1,7 +1,8 @@
 /**
  * Parses every real sanctions list file in a directory and prints what came out, to compare with SOURCES.md.
- *   npm run build && node dist/scripts/check-list-parsers.js [--data <dir>] [--json]
- * Default directory: ../shared/sanctions-lists relative to the repository root. Files are only read, never copied.
+ *   npm run build && node dist/scripts/check-list-parsers.js [--data <dir>] [--warnings]
+ * Default directory: ../shared/sanctions-lists relative to the repository root. --warnings also prints the most
+ * frequent warnings per list. Files are only read, never copied; exit code 1 when a count disagrees or a file fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
