@@ -526,6 +526,17 @@ function main(): number {
       '',
     );
   }
+  const sweep = [0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92].map((threshold) => {
+    const c = emptyConfusion();
+    nkPairs.forEach((pair, i) => addOutcome(c, pair.isMatch, (nk.scores[i]) >= threshold));
+    return scoreRow(`compareNames ≥ ${threshold}`, binaryScores(c));
+  });
+  md.push(
+    '### Threshold sweep (for tuning; the gate uses the review threshold)',
+    '',
+    table(SCORE_HEADER, sweep),
+    '',
+  );
   md.push(
     '### By schema',
     '',
