@@ -4,7 +4,7 @@
  * its full weight, an unmatched list part a little. Deterministic: ties are broken by position.
  */
 import { GENDER_SUFFIX_PAIRS } from './vocabulary.js';
-import { type NameForm, type Term, TermTable } from './name-model.js';
+import { type NameForm, ROLE_FAMILY, ROLE_GIVEN, type Term, TermTable } from './name-model.js';
 import { editDistance, penalisedJaroWinkler } from './similarity.js';
 
 export interface PartAlignment {
@@ -56,6 +56,11 @@ function genderVariant(a: string, b: string): boolean {
   return false;
 }
 
+function editSimilarityOf(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+}
+
 /** Calibrated fuzzy similarity of two spellings: mostly edit distance; JW only when it is very high. */
 export function fuzzySimilarity(a: string, b: string): TermSimilarity {
   const longer = Math.max(a.length, b.length);
@@ -73,7 +78,17 @@ export function fuzzySimilarity(a: string, b: string): TermSimilarity {
   return { score, method };
 }
 
-export function termSimilarity(a: Term, b: Term): TermSimilarity {
+/** Surname romanisation classes (Chinese, Korean) only hold between family names or unknown positions. */
+function sharedClassForRoles(a: Term, b: Term, surnameClasses: boolean): boolean {
+  if (surnameClasses) return sharedClass(a.classes, b.classes);
+  for (const x of a.classes) {
+    if (x.startsWith('zh:') || x.startsWith('ko:')) continue;
+    if (b.classes.includes(x)) return true;
+  }
+  return false;
+}
+
+export function termSimilarity(a: Term, b: Term, surnameClasses = true): TermSimilarity {
   if (a === b || (a.text === b.text && a.abjad === b.abjad)) return { score: 1, method: 'exact' };
   if (a.kind === 'number' || b.kind === 'number') return a.text === b.text ? { score: 1, method: 'exact' } : NONE;
   if (a.kind === 'legal' && b.kind === 'legal') {
@@ -87,14 +102,18 @@ export function termSimilarity(a: Term, b: Term): TermSimilarity {
   }
   if (a.abjad || b.abjad) {
     if (a.skeleton.length === 0 || b.skeleton.length === 0) return NONE;
-    if (a.skeleton === b.skeleton) return { score: a.skeleton.length >= 2 ? 0.92 : 0.7, method: 'consonant-skeleton' };
+    // short skeletons collide by chance (hanih / khan): the fewer consonants, the weaker the evidence
+    if (a.skeleton === b.skeleton) return { score: a.skeleton.length >= 4 ? 0.92 : a.skeleton.length === 3 ? 0.86 : 0.72, method: 'consonant-skeleton' };
     const fuzzy = fuzzySimilarity(a.skeleton, b.skeleton);
     return { score: Math.min(0.85, fuzzy.score * (a.skeleton.length >= 3 ? 0.95 : 0.8)), method: 'consonant-skeleton' };
   }
   let best: TermSimilarity = NONE;
-  if (sharedClass(a.classes, b.classes)) best = { score: 0.95, method: 'equivalent' };
-  else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey) best = { score: 0.88, method: 'romanisation' };
-  else if (a.vowelKey.length >= 3 && a.vowelKey === b.vowelKey) best = { score: 0.88, method: 'phonetic' };
+  if (sharedClassForRoles(a, b, surnameClasses)) best = { score: 0.95, method: 'equivalent' };
+  else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
+  else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 5 && b.text.length >= 5) {
+    // same consonants, vowels differ (Husayn / Hussein): strong only when the spellings are close too
+    best = { score: 0.8 + 0.12 * editSimilarityOf(a.text, b.text), method: 'phonetic' };
+  }
   if (best.score >= 0.88) return best;
   // Abd al-X compounds: the shared Abd prefix says nothing, compare what follows
   const pa = ABD_PREFIX.exec(a.text);
@@ -103,6 +122,8 @@ export function termSimilarity(a: Term, b: Term): TermSimilarity {
     const rest = fuzzySimilarity(a.text.slice(pa[0].length), b.text.slice(pb[0].length));
     return rest.score > best.score ? { score: rest.score, method: `abd-${rest.method}` } : best;
   }
+  // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
+  if (genderVariant(a.text, b.text)) return { score: Math.max(best.score, 0.75), method: best.score > 0.75 ? best.method : 'gender-variant' };
   let fuzzy = fuzzySimilarity(a.text, b.text);
   // Chinese / Korean syllables: one letter is a different character, not a typo
   if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
@@ -146,6 +167,8 @@ function joinedTerm(terms: Term[], from: number, to: number): Term {
 export interface CompareOptions {
   /** the query is a person (or unknown) name: single-token and order rules apply */
   personLike: boolean;
+  /** how distinctive a list word is across the index, 0 (very common) … 1 (rare); absent outside an index */
+  rarity?: (term: Term) => number;
 }
 
 export function compareForms(query: NameForm, list: NameForm, options: CompareOptions): FormComparison {
@@ -163,7 +186,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     for (let j = 0; j < nl; j++) {
       const lj = l[j];
       if (lj === undefined) continue;
-      let sim = termSimilarity(qi, lj);
+      let sim = termSimilarity(qi, lj, (query.roles[i] ?? 0) !== ROLE_GIVEN && (list.roles[j] ?? 0) !== ROLE_GIVEN);
       if (strict && sim.method !== 'exact') sim = { score: sim.score * 0.6, method: `${sim.method}-same-script` };
       if (sim.score >= 0.45) {
         candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + 1, score: sim.score, method: sim.method });
@@ -215,10 +238,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     for (let j = c.l0; j < c.l1 && free; j++) if (lUsed[j] === 1) free = false;
     if (!free) continue;
     // a low-weight tag may only align with a low-weight tag or an equal word
-    const qKind = q[c.q0]?.kind ?? 'name';
-    const lKind = l[c.l0]?.kind ?? 'name';
-    const qTag = !NAME_LIKE.has(qKind) && qKind !== 'initial';
-    const lTag = !NAME_LIKE.has(lKind) && lKind !== 'initial';
+    const qTag = allTags(q, c.q0, c.q1);
+    const lTag = allTags(l, c.l0, c.l1);
     if (qTag !== lTag && c.score < 0.99) continue;
     for (let i = c.q0; i < c.q1; i++) {
       qUsed[i] = 1;
@@ -258,6 +279,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   let genericEvidence = 0;
   let queryUnmatched = 0;
   let queryUnmatchedConflictWeight = 0;
+  let queryFamilyUnmatched = 0;
   for (let i = 0; i < nq; i++) {
     const term = q[i];
     if (term === undefined) continue;
@@ -270,17 +292,22 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     } else if (matchedTexts.has(term.text) && listUnmatchedNames === 0) {
       continue;
     } else {
-      // an initial that matches nothing contradicts the list name
+      // an initial that matches nothing contradicts the list name; so does a stated family name
       queryUnmatched += term.kind === 'initial' ? 0.6 : w;
+      if ((query.roles[i] ?? 0) === ROLE_FAMILY) queryFamilyUnmatched += w;
       queryUnmatchedConflictWeight += term.kind === 'initial' ? 0.6 : isPatronymic(term) ? 1 : w;
     }
   }
   // a query part and a list part left over in the same name are probably a substitution: more than full
   // cost; a query part with no counterpart at all is an addition: reduced cost; list leftovers cost little
   const conflict = Math.min(queryUnmatchedConflictWeight, listUnmatchedConflictWeight);
+  const extraList = Math.max(0, listUnmatched - conflict);
   const conflictShare = listUnmatchedConflictWeight > 0 ? Math.min(1, conflict / listUnmatchedConflictWeight) : 0;
   const extraQuery = Math.max(0, queryUnmatched - Math.min(queryUnmatched, listUnmatched));
-  const denominator = matchedWeight + CONFLICT_COST * conflict + EXTRA_QUERY_COST * extraQuery;
+  const extraFamily = Math.min(extraQuery, queryFamilyUnmatched);
+  // a syllable read from Han or Hangul is half a given name, not an optional middle name
+  const extraCost = query.script === 'han' || query.script === 'hangul' ? 1 : EXTRA_QUERY_COST;
+  const denominator = matchedWeight + CONFLICT_COST * conflict + extraCost * (extraQuery - extraFamily) + extraFamily;
   let score = denominator > 0 ? matchedScore / denominator : 0;
   const listPenalty = Math.min(0.3, extraListCost * (1 - conflictShare));
   score -= listPenalty;
@@ -288,6 +315,21 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   if (extraQuery > 0) notes.push(`query parts not in the list name (weight ${extraQuery.toFixed(2)})`);
   if (listPenalty > 0) notes.push(`list parts not in the query −${listPenalty.toFixed(3)}`);
 
+  // every matched word is common in the lists (Jose, Sanchez, Daniel, Lopez) and words are left over:
+  // common names coincide, so leftovers weigh more
+  if (options.rarity !== undefined && (extraList > 0 || extraQuery > 0)) {
+    let rarest = 0;
+    for (let j = 0; j < nl; j++) {
+      const term = l[j];
+      if (term !== undefined && lUsed[j] === 1 && term.kind === 'name') rarest = Math.max(rarest, options.rarity(term));
+    }
+    if (rarest < 0.5) {
+      const leftovers = listUnmatchedNames + (extraQuery > 0 ? 1 : 0);
+      const penalty = Math.min(0.15, COMMON_NAME_PENALTY * leftovers);
+      score -= penalty;
+      notes.push(`only common name words matched, with leftovers −${penalty.toFixed(3)}`);
+    }
+  }
   // only tagged or generic words matched: never a match ("CORP" ≠ "ACME CORP", "Management Company")
   const evidence = listHasNames ? nameEvidence : nameEvidence + genericEvidence;
   if (evidence < 0.5 && score > 0.5) {
@@ -340,7 +382,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
 const EXTRA_QUERY_COST = 0.4;
 const SAME_SCRIPT_CAP = 0.75;
 const CONFLICT_COST = 1.3;
-const LIST_COST = 0.07;
+const LIST_COST = 0.1;
+const COMMON_NAME_PENALTY = 0.06;
 const NUMBER_LIST_COST = 0.1;
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
 
@@ -350,6 +393,14 @@ function isPatronymic(term: Term): boolean {
 const ORDER_PENALTY = 0.12;
 const SINGLE_TOKEN_CAP = 0.75;
 const BIN = new Set(['bin', 'ibn', 'ben', 'bint', 'b']);
+
+function allTags(terms: Term[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const kind = terms[i]?.kind ?? 'name';
+    if (NAME_LIKE.has(kind) || kind === 'initial') return false;
+  }
+  return true;
+}
 
 /** A short token equal to the initials of consecutive words on the other side. */
 function addInitialisms(short: Term[], long: Term[], swapped: boolean, out: Candidate[]): void {

@@ -5,7 +5,7 @@
 import type { ListEntry, ListEntryType, NameStrength } from '../domain/list-entry.js';
 import type { MatchExplanation, ScreeningQuery, Thresholds } from '../domain/matcher.js';
 import { compareForms, round4, type FormComparison } from './compare.js';
-import type { NameForm, NameKind } from './name-model.js';
+import type { NameForm, NameKind, Term } from './name-model.js';
 import { bandFor, evaluateQualifiers } from './qualifiers.js';
 
 /** Weak aliases can raise a REVIEW but never a STRONG on their own. */
@@ -45,11 +45,16 @@ export interface BestName {
 }
 
 /** Best name score over the query forms and the entry's names (weak aliases capped). */
-export function bestNameMatch(queryForms: readonly PreparedQueryForm[], listNames: readonly PreparedListName[], personLike: boolean): BestName | null {
+export function bestNameMatch(
+  queryForms: readonly PreparedQueryForm[],
+  listNames: readonly PreparedListName[],
+  personLike: boolean,
+  rarity?: (term: Term) => number,
+): BestName | null {
   let best: BestName | null = null;
   for (const list of listNames) {
     for (const query of queryForms) {
-      const comparison = compareForms(query.form, list.form, { personLike });
+      const comparison = compareForms(query.form, list.form, rarity === undefined ? { personLike } : { personLike, rarity });
       const effective = list.strength === 'weak' ? Math.min(comparison.score, WEAK_ALIAS_CAP) : comparison.score;
       if (best === null || effective > best.effective + 1e-12) best = { comparison, query, list, effective };
     }

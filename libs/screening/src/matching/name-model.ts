@@ -18,7 +18,7 @@ import {
   PARTICLES,
   STOP_WORDS,
 } from './vocabulary.js';
-import { metaphoneKeys, sinoKey, skeleton, vowelKey } from './phonetic.js';
+import { isPinyinWord, metaphoneKeys, sinoKey, skeleton, vowelKey } from './phonetic.js';
 import { editDistance } from './similarity.js';
 import { hanSignature } from './han-variants.js';
 import {
@@ -53,6 +53,8 @@ export interface Term {
   readonly vowelKey: string;
   readonly skeleton: string;
   readonly sinoKey: string;
+  /** the token spells valid Hanyu Pinyin syllables: two pinyin spellings that differ are different characters */
+  readonly pinyin: boolean;
   readonly metaphone: string;
   /** equivalence classes: zh:zhang, ar:muhammad, ko:bak, legal:llc … */
   readonly classes: readonly string[];
@@ -113,6 +115,7 @@ function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Ter
     vowelKey: alpha && !abjad ? vowelKey(text) : '',
     skeleton: alpha ? skeleton(text) : text,
     sinoKey: alpha && !abjad && text.length >= 2 ? sinoKey(text) : '',
+    pinyin: alpha && !abjad && isPinyinWord(text),
     metaphone: alpha && !abjad && text.length >= 2 ? metaphoneKeys(text)[0] : '',
     classes,
     nicknames: NICKNAME_CLASSES.get(text) ?? [],
@@ -165,6 +168,8 @@ interface RawToken {
   role: number;
 }
 
+/** Titles that follow a name; every other title precedes it (Patricia King is not a title). */
+const SUFFIX_TITLES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'phd', 'md']);
 /** Particles that are given names when they start a name (Ben Netanyahu, Bin as a first name is rare). */
 const FIRST_POSITION_NAMES = new Set(['ben', 'bin', 'ibn', 'bint', 'b', 'le', 'da', 'di', 'de', 'du', 'la', 'van', 'von']);
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'ash', 'an', 'ed', 'es', 'ud', 'ur', 'us', 'un', 'uz', 'ush', 'ut']);
@@ -261,9 +266,9 @@ function tagWords(rawWords: string[], nameKind: NameKind): RawToken[] {
     let text = w;
     if (/^\d+$/.test(w) || (ROMAN_NUMERALS.has(w) && !isFirst)) kind = 'number';
     else if (w.length === 1 && nameKind !== 'organisation') kind = STOP_WORDS.has(w) && !isFirst ? 'stop' : 'initial';
-    else if (nameKind !== 'organisation' && HONORIFICS.has(w) && (words.length > 1)) kind = 'honorific';
+    else if (nameKind !== 'organisation' && HONORIFICS.has(w) && words.length > 1 && (!isLast || SUFFIX_TITLES.has(w))) kind = 'honorific';
     else if (nameKind !== 'organisation' && PARTICLES.has(w) && !isLast && words.length > 1 && !(isFirst && FIRST_POSITION_NAMES.has(w))) kind = 'particle';
-    else if (legalCode(w) !== undefined && words.length > 1 && (isOrganisation || isLast || (nameKind === 'any' && isFirst && ['ooo', 'oao', 'zao', 'pao', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'llc'].includes(w)))) {
+    else if (legalCode(w) !== undefined && words.length > 1 && (isOrganisation || isLast || nameKind === 'any')) {
       kind = 'legal';
       text = legalCode(w) ?? w;
     } else if (STOP_WORDS.has(w) && words.length > 1) kind = 'stop';
@@ -331,16 +336,34 @@ export function latinVariants(text: string): LatinVariant[] {
   if (scripts.has('han')) {
     const readings = hanToPinyin(text);
     const hasKana = scripts.has('kana');
-    // a single run of 2–4 characters is a personal name (family first) unless it carries a legal form
-    const personLike = readings.length === 1 && readings[0]?.legalForm === undefined && (readings[0]?.syllables.length ?? 0) >= 2 && (readings[0]?.syllables.length ?? 0) <= 4 && !hasKana;
+    const lengths = readings.map((r) => r.syllables.length);
+    const total = lengths.reduce((a, b) => a + b, 0);
+    const noLegalForm = readings.every((r) => r.legalForm === undefined);
+    // a personal name: one run of 2–4 characters (family first), or short runs such as 丽华 张 / 张 丽华
+    const personLike = noLegalForm && !hasKana && total >= 2 && total <= 4 && (readings.length === 1 || lengths.every((n) => n <= 2));
     if (personLike) {
-      const syllables = readings[0]?.syllables ?? [];
-      const family = syllables[0] ?? '';
-      const given = syllables.slice(1);
-      variants.push({ text: `${family} ${given.join('')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
-      if (given.length > 1) variants.push({ text: `${family} ${given.join(' ')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
+      let family: string[];
+      let given: string[];
+      if (readings.length === 1) {
+        const syllables = readings[0]?.syllables ?? [];
+        family = syllables.slice(0, 1);
+        given = syllables.slice(1);
+      } else if ((lengths[lengths.length - 1] ?? 0) === 1 && (lengths[0] ?? 0) !== 1) {
+        // Western order (given names first), as foreign KYC forms often record it
+        family = readings[readings.length - 1]?.syllables ?? [];
+        given = readings.slice(0, -1).flatMap((r) => r.syllables);
+      } else {
+        family = readings[0]?.syllables ?? [];
+        given = readings.slice(1).flatMap((r) => r.syllables);
+      }
+      const familyText = family.join('');
+      variants.push({ text: `${familyText} ${given.join('')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
+      if (given.length > 1) variants.push({ text: `${familyText} ${given.join(' ')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
       // two-character compound surnames (欧阳, 司马, 诸葛 …)
-      if (syllables.length >= 3) variants.push({ text: `${syllables.slice(0, 2).join('')} ${syllables.slice(2).join('')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
+      if (readings.length === 1 && total >= 3) {
+        const syllables = readings[0]?.syllables ?? [];
+        variants.push({ text: `${syllables.slice(0, 2).join('')} ${syllables.slice(2).join('')}`, abjad: false, orderFree: true, script: 'han', familyFirst: true });
+      }
     } else {
       const parts = readings.map((r) => r.syllables.join(' ') + (r.legalForm !== undefined ? ' youxian gongsi' : ''));
       const joined = readings.map((r) => r.syllables.join('') + (r.legalForm !== undefined ? ' ltd' : ''));
@@ -398,6 +421,7 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
   let text = raw.normalize('NFKC').trim();
   if (text.length === 0) return [];
   const familyHints = new Set<string>();
+  let commaReordered = false;
   // "FAMILY, Given" → Given FAMILY (persons only; "Acme, Ltd." keeps its order)
   const commaParts = text.split(',');
   if (nameKind !== 'organisation' && commaParts.length === 2) {
@@ -407,6 +431,7 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
     const looksLegal = afterWords.some((w) => legalCode(w) !== undefined) || /\d/.test(after);
     if (!looksLegal && before.length > 0 && after.length > 0 && before.split(/\s+/).length <= 3) {
       text = `${after} ${before}`;
+      commaReordered = true;
       for (const w of normaliseLatin(before).split(' ')) familyHints.add(w);
     }
   }
@@ -425,8 +450,15 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
     const words = joinCompounds(normalised.split(' '));
     const tokens = tagWords(words, nameKind);
     if (tokens.length === 0) continue;
-    if (variant.familyFirst === true && tokens[0] !== undefined) tokens[0].role = ROLE_FAMILY;
+    if (variant.familyFirst === true && tokens[0] !== undefined) {
+      tokens[0].role = ROLE_FAMILY;
+      for (const token of tokens.slice(1)) token.role = ROLE_GIVEN;
+    }
     for (const token of tokens) if (familyHints.has(token.text) && token.kind === 'name') token.role = ROLE_FAMILY;
+    // once the family name is known, the other name words are given names
+    if (familyHints.size > 0 && tokens.some((t) => t.role === ROLE_FAMILY)) {
+      for (const token of tokens) if (token.role === ROLE_UNKNOWN && token.kind === 'name') token.role = ROLE_GIVEN;
+    }
     const signature = `${variant.abjad ? '#' : ''}${tokens.map((t) => `${t.kind}:${t.text}`).join(' ')}`;
     if (seen.has(signature)) continue;
     seen.add(signature);
@@ -441,7 +473,8 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
       roles: tokens.map((t) => t.role),
       weights,
       text: tokens.map((t) => t.text).join(' '),
-      orderFree: variant.orderFree,
+      // "FAMILY, Given" says which part is the family name, not in which order the person writes it
+      orderFree: variant.orderFree || commaReordered,
       script: variant.script,
     };
     if (variant.script === 'han' || variant.script === 'hangul') form.original = hanSignature(text);

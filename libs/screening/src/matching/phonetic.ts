@@ -129,3 +129,47 @@ export function sinoKey(token: string): string {
   if (syllables === null) return '';
   return syllables.map(looseSyllable).join('');
 }
+
+/** Every toneless Hanyu Pinyin syllable (from pinyin-pro's dictionary). */
+const PINYIN_SYLLABLES = new Set(
+  (
+  'a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng ' +
+  'cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu ' +
+  'cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo ' +
+  'e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan ' +
+  'guang gui gun guo ha hai han hang hao he hei hen heng hng hong hou hu hua huai huan huang hui hun huo ji jia jian ' +
+  'jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan ' +
+  'kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue ' +
+  'lun luo ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen ' +
+  'neng ng ni nian niang niao nie nin ning niu nong nou nu nuan nue nuo o ou pa pai pan pang pao pei pen peng pi pian ' +
+  'piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ' +
+  'ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng ' +
+  'shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ' +
+  'ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie ' +
+  'xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ' +
+  'ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun ' +
+  'zhuo zi zong zou zu zuan zui zun zuo'
+  ).split(' '),
+);
+
+/** True when the token is a sequence of one to four valid pinyin syllables (zhicheng, jinping, wei). */
+export function isPinyinWord(token: string): boolean {
+  if (token.length === 0 || token.length > 24) return false;
+  const reachable = new Uint8Array(token.length + 1);
+  reachable[0] = 1;
+  const count = new Uint8Array(token.length + 1);
+  for (let i = 0; i < token.length; i++) {
+    if (reachable[i] === 0) continue;
+    for (let len = 1; len <= 6 && i + len <= token.length; len++) {
+      if (!PINYIN_SYLLABLES.has(token.slice(i, i + len))) continue;
+      const next = i + len;
+      const syllables = (count[i] ?? 0) + 1;
+      if (syllables > 4) continue;
+      if (reachable[next] === 0 || syllables < (count[next] ?? 0)) {
+        reachable[next] = 1;
+        count[next] = syllables;
+      }
+    }
+  }
+  return reachable[token.length] === 1;
+}

@@ -102,7 +102,10 @@ class KeyStore {
 
 const DEFAULT_LIMIT = 50;
 const MAX_VOCAB_CANDIDATES_PER_TERM = 400;
-const MAX_FULL_SCORES = 400;
+const MAX_FULL_SCORES = 300;
+const COMMON_DOCUMENT_FREQUENCY = 20;
+/** blocking keeps names whose query coverage (from the keys alone) is within this margin of the threshold */
+const BOUND_MARGIN = 0.15;
 
 export class InMemorySanctionsIndex implements SanctionsIndex {
   readonly entryCount: number;
@@ -118,6 +121,12 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   private readonly nameTokenCounts: Uint8Array;
   private readonly keys = new KeyStore();
   private readonly identifiers = new Map<string, number[]>();
+  // scratch buffers reused by every search (an index is used from one thread)
+  private scratchAccumulated = new Float32Array(0);
+  private scratchBest = new Float32Array(0);
+  private scratchStamp = new Int32Array(0);
+  private scratchTouched = new Uint8Array(0);
+  private stampCounter = 0;
 
   constructor(entries: readonly ListEntry[]) {
     this.entries = [...entries];
@@ -205,8 +214,33 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     return (this.postingOffsets[termId + 1] ?? 0) - (this.postingOffsets[termId] ?? 0);
   }
 
+  /** 1 for a word in one name, 0.5 at COMMON_DOCUMENT_FREQUENCY names, towards 0 for very common words. */
+  private readonly rarity = (term: Term): number => {
+    const vocab = this.table.terms[term.id];
+    if (vocab !== term) return 1;
+    return COMMON_DOCUMENT_FREQUENCY / (COMMON_DOCUMENT_FREQUENCY + Math.max(0, this.documentFrequency(term.id) - 1));
+  };
+
+  /** Recall safety net: compare a query term with the whole vocabulary (cheap filters first). */
+  private scanVocabulary(term: Term): Map<number, number> {
+    const found = new Map<number, number>();
+    if (term.kind !== 'name' || term.text.length < 3) return found;
+    const first = term.abjad ? term.skeleton.charAt(0) : term.text.charAt(0);
+    const length = term.abjad ? term.skeleton.length : term.text.length;
+    for (const vocab of this.table.terms) {
+      if (vocab.kind !== 'name') continue;
+      if (term.abjad) {
+        if (vocab.skeleton.charAt(0) !== first || Math.abs(vocab.skeleton.length - length) > 1) continue;
+      } else if (vocab.text.charAt(0) !== first || Math.abs(vocab.text.length - length) > 2) continue;
+      const sim = termSimilarity(term, vocab).score;
+      if (sim >= 0.6) found.set(vocab.id, sim);
+    }
+    return found;
+  }
+
   /** Vocabulary terms similar to a query term, with their similarity. */
-  private similarTerms(term: Term, cache: Map<number, number>): Map<number, number> {
+  private similarTerms(term: Term, cache: Map<number, number>, scan: boolean): Map<number, number> {
+    if (scan) return this.scanVocabulary(term);
     const found = new Map<number, number>();
     const visit = (termId: number): void => {
       if (found.has(termId) || found.size >= MAX_VOCAB_CANDIDATES_PER_TERM) return;
@@ -247,22 +281,29 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       }
     }
 
-    const candidateNames = this.blockCandidates(queryForms, threshold);
-    for (const n of candidateNames) {
-      const name = this.names[n];
-      if (name !== undefined) candidateEntries.add(name.entryIndex);
-    }
-
-    const matches: Match[] = [];
+    // only the names that passed blocking are scored; an identifier hit scores all names of its entry
+    const namesOfEntry = new Map<number, PreparedListName[]>();
     for (const e of candidateEntries) {
-      const entry = this.entries[e];
-      if (entry === undefined) continue;
       const listNames: PreparedListName[] = [];
       for (let k = this.namesByEntryOffsets[e] ?? 0; k < (this.namesByEntryOffsets[e + 1] ?? 0); k++) {
         const name = this.names[this.namesByEntry[k] ?? -1];
         if (name !== undefined) listNames.push(name);
       }
-      const best: BestName | null = bestNameMatch(queryForms, listNames, personLike);
+      namesOfEntry.set(e, listNames);
+    }
+    for (const n of this.blockCandidates(queryForms, threshold)) {
+      const name = this.names[n];
+      if (name === undefined || candidateEntries.has(name.entryIndex)) continue;
+      const listNames = namesOfEntry.get(name.entryIndex);
+      if (listNames === undefined) namesOfEntry.set(name.entryIndex, [name]);
+      else listNames.push(name);
+    }
+
+    const matches: Match[] = [];
+    for (const [e, listNames] of namesOfEntry) {
+      const entry = this.entries[e];
+      if (entry === undefined) continue;
+      const best: BestName | null = bestNameMatch(queryForms, listNames, personLike, this.rarity);
       const scored = scoreEntry(query, entry, best, thresholds);
       if (scored === null || scored.score < threshold) continue;
       matches.push({ entry, matchedName: scored.matchedName, score: scored.score, band: scored.band, explanation: scored.explanation });
@@ -272,28 +313,37 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   }
 
   /** Name forms whose query coverage could reach the threshold. */
-  private blockCandidates(queryForms: readonly PreparedQueryForm[], threshold: number): number[] {
+  private blockCandidates(queryForms: readonly PreparedQueryForm[], threshold: number, scan = false): number[] {
     const nameCount = this.names.length;
-    const accumulated = new Float32Array(nameCount);
+    if (this.scratchAccumulated.length !== nameCount) {
+      this.scratchAccumulated = new Float32Array(nameCount);
+      this.scratchBest = new Float32Array(nameCount);
+      this.scratchStamp = new Int32Array(nameCount).fill(-1);
+      this.scratchTouched = new Uint8Array(nameCount);
+    }
+    const accumulated = this.scratchAccumulated;
+    const best = this.scratchBest;
+    const stamp = this.scratchStamp;
+    const inTouched = this.scratchTouched;
     const touchedAll: number[] = [];
-    const inTouched = new Uint8Array(nameCount);
-    const best = new Float32Array(nameCount);
-    const stamp = new Int32Array(nameCount).fill(-1);
-    const result = new Set<number>();
-    let stampCounter = 0;
+    const result = new Map<number, number>();
     for (const { form } of queryForms) {
       const formTouched: number[] = [];
+      // the bound counts only the parts that can start candidates: tags and initials are scored later
       let totalWeight = 0;
-      for (let i = 0; i < form.terms.length; i++) totalWeight += form.weights[i] ?? 0;
+      for (let i = 0; i < form.terms.length; i++) {
+        const term = form.terms[i];
+        if (term !== undefined && (form.weights[i] ?? 0) >= 0.3 && term.kind !== 'initial') totalWeight += form.weights[i] ?? 0;
+      }
       if (totalWeight === 0) continue;
       for (let i = 0; i < form.terms.length; i++) {
         const term = form.terms[i];
         const weight = form.weights[i] ?? 0;
         if (term === undefined || weight < 0.3 || term.kind === 'initial') continue;
-        const similar = this.similarTerms(term, new Map());
+        const similar = this.similarTerms(term, new Map(), scan);
         // split: a query word that is two vocabulary words glued together
         if (term.text.length >= 6 && !term.abjad) {
-          for (let cut = 3; cut <= term.text.length - 3; cut++) {
+          for (let cut = 2; cut <= term.text.length - 2; cut++) {
             const left = this.table.lookup(term.text.slice(0, cut), 'name', false);
             const right = this.table.lookup(term.text.slice(cut), 'name', false);
             if (left !== undefined && right !== undefined) {
@@ -302,7 +352,11 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
             }
           }
         }
-        const s = stampCounter++;
+        if (this.stampCounter >= 2_000_000_000) {
+          this.stampCounter = 0;
+          stamp.fill(-1);
+        }
+        const s = this.stampCounter++;
         const touched: number[] = [];
         for (const [termId, sim] of similar) {
           const from = this.postingOffsets[termId] ?? 0;
@@ -341,57 +395,24 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
           }
         }
       }
-      const bound = Math.max(0, threshold - 0.05) * totalWeight;
-      const passing: number[] = [];
+      const bound = Math.max(0, threshold - BOUND_MARGIN) * totalWeight;
+      const passing: Array<[number, number]> = [];
       for (const n of formTouched) {
-        if ((accumulated[n] ?? 0) >= bound) passing.push(n);
+        const value = accumulated[n] ?? 0;
+        // list names much longer than the query lose a little per unmatched part
+        if (value >= bound) passing.push([n, value / totalWeight - 0.03 * Math.max(0, (this.nameTokenCounts[n] ?? 0) - form.terms.length)]);
         accumulated[n] = 0;
         inTouched[n] = 0;
       }
-      passing.sort((x, y) => (this.nameTokenCounts[x] ?? 0) - (this.nameTokenCounts[y] ?? 0) || x - y);
-      for (const n of passing.slice(0, MAX_FULL_SCORES)) result.add(n);
-      touchedAll.push(...formTouched);
+      passing.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+      for (const [n, value] of passing.slice(0, MAX_FULL_SCORES)) result.set(n, Math.max(result.get(n) ?? 0, value));
+      if (formTouched.length > 0) touchedAll.push(formTouched[0] ?? 0);
     }
-    if (result.size === 0 && touchedAll.length === 0) return this.fallbackScan(queryForms, threshold);
-    return [...result];
+    // nothing at all found through the keys: scan the vocabulary once (recall safety, still per vocabulary)
+    if (result.size === 0 && touchedAll.length === 0 && !scan) return this.blockCandidates(queryForms, threshold, true);
+    return [...result.keys()];
   }
 
-  /** Blocking found nothing at all: compare against every name form (rare; recall safety). */
-  private fallbackScan(queryForms: readonly PreparedQueryForm[], threshold: number): number[] {
-    const out: number[] = [];
-    const useful = queryForms.filter(({ form }) => form.terms.some((t) => t.kind === 'name' && t.text.length >= 3));
-    if (useful.length === 0) return out;
-    for (let n = 0; n < this.names.length; n++) {
-      const name = this.names[n];
-      if (name === undefined) continue;
-      for (const { form } of useful) {
-        if (quickCoverage(form, name.form) >= threshold - 0.1) {
-          out.push(n);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-}
-
-function quickCoverage(query: NameForm, list: NameForm): number {
-  let total = 0;
-  let matched = 0;
-  for (let i = 0; i < query.terms.length; i++) {
-    const q = query.terms[i];
-    const w = query.weights[i] ?? 0;
-    if (q === undefined) continue;
-    total += w;
-    let best = 0;
-    for (const l of list.terms) {
-      if (l.text.charCodeAt(0) !== q.text.charCodeAt(0) && !q.abjad && !l.abjad) continue;
-      const s = termSimilarity(q, l).score;
-      if (s > best) best = s;
-    }
-    matched += w * best;
-  }
-  return total > 0 ? matched / total : 0;
 }
 
 function uniqueTerms(form: NameForm): Term[] {
