@@ -71,6 +71,20 @@ interface Options {
   qualifiedAll: boolean;
 }
 
+const VALUE_OPTIONS = [
+  'data',
+  'out',
+  'min-recall',
+  'min-f1',
+  'seed',
+  'variants',
+  'innocents',
+  'fuse-queries',
+  'fuse-budget',
+  'limit',
+];
+const FLAG_OPTIONS = ['quick', 'help', 'qualified-all'];
+
 function parseArguments(argv: readonly string[]): Options {
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -78,7 +92,9 @@ function parseArguments(argv: readonly string[]): Options {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
     const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (key === 'quick' || key === 'help' || key === 'qualified-all') {
+    if (!VALUE_OPTIONS.includes(key) && !FLAG_OPTIONS.includes(key))
+      throw new UsageError(`unknown option --${key}`);
+    if (FLAG_OPTIONS.includes(key)) {
       flags.add(key);
     } else if (inline !== undefined) {
       values.set(key, inline);
@@ -89,19 +105,6 @@ function parseArguments(argv: readonly string[]): Options {
       i++;
     }
   }
-  const known = [
-    'data',
-    'out',
-    'min-recall',
-    'min-f1',
-    'seed',
-    'variants',
-    'innocents',
-    'fuse-queries',
-    'fuse-budget',
-    'limit',
-  ];
-  for (const key of values.keys()) if (!known.includes(key)) throw new UsageError(`unknown option --${key}`);
   if (flags.has('help')) throw new UsageError('');
   const quick = flags.has('quick');
   const num = (key: string, fallback: number): number => {
@@ -528,7 +531,7 @@ function main(): number {
   }
   const sweep = [0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92].map((threshold) => {
     const c = emptyConfusion();
-    nkPairs.forEach((pair, i) => addOutcome(c, pair.isMatch, (nk.scores[i]) >= threshold));
+    nkPairs.forEach((pair, i) => addOutcome(c, pair.isMatch, nk.scores[i] >= threshold));
     return scoreRow(`compareNames ≥ ${threshold}`, binaryScores(c));
   });
   md.push(
