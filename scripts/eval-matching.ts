@@ -386,6 +386,10 @@ function main(): number {
     return 2;
   }
   const startedAt = new Date();
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
   const wallStart = nowMs();
   const md: string[] = [];
   const rows: Row[] = [];
@@ -1149,7 +1153,10 @@ function main(): number {
     '# Matching evaluation',
     '',
     `- Date: ${startedAt.toISOString()}`,
-    `- Machine: ${cpu}, ${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
+    `- Machine: ${cpu}, ${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}; load average at start ${loadAtStart}, at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} (other processes on the machine inflate latency)`,
     `- Command: \`${commandLine}\`${options.quick ? ' (quick mode: subsampled)' : ''}`,
     `- Data: ${options.data} (read at run time, not part of the repository); thresholds review ${THRESHOLDS.review}, strong ${THRESHOLDS.strong}; seed ${options.seed}`,
     `- Wall time: ${wallSeconds.toFixed(1)} s (${sectionTimes.map(([label, seconds]) => `${label} ${seconds.toFixed(1)} s`).join(', ')})`,
