@@ -12,7 +12,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { parse } from 'csv-parse/sync';
 import pg from 'pg';
+import { countryCode } from '../libs/screening/src/lists/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -80,10 +82,27 @@ function rssOf(pid: number): number {
   }
 }
 
+/** Realistic parties: the synthetic innocents (names in many scripts, with DOB and nationality). */
+interface Person {
+  name: string;
+  dateOfBirth?: string;
+  nationality?: string;
+}
+const people: Person[] = [];
+for (const file of ['eval_yente_negatives_global.csv', 'eval_yente_negatives_us.csv']) {
+  const rows = parse(readFileSync(join(dataDir, file)), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  for (const row of rows) {
+    if (!row.full_name) continue;
+    people.push({ name: row.full_name, dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(row.date_of_birth ?? '') ? row.date_of_birth : undefined, nationality: countryCode(row.nationality ?? '') });
+  }
+}
+
 let sequence = 0;
 function paymentBody(): string {
   sequence += 1;
   const id = `${process.pid}-${sequence}-${randomUUID().slice(0, 8)}`;
+  const person = people[sequence % people.length];
+  const representative = people[(sequence * 7919) % people.length];
   return JSON.stringify({
     transactionId: `BENCH-${id}`,
     occurredAt: new Date().toISOString(),
@@ -93,17 +112,16 @@ function paymentBody(): string {
     payer: {
       walletProvider: 'KAKAOPAY',
       walletAccountId: `bench-${id}`,
-      name: 'KIM MIN JUN',
-      nameOriginalScript: '김민준',
-      dateOfBirth: '1990-04-02',
-      nationality: 'KR',
+      name: person.name,
+      dateOfBirth: person.dateOfBirth,
+      nationality: person.nationality,
       residenceCountry: 'KR',
-      idDocument: { type: 'PASSPORT', number: 'M12345678', country: 'KR' },
+      idDocument: { type: 'PASSPORT', number: `M${String(sequence).padStart(8, '0')}`, country: 'KR' },
       kycLevel: 'T1',
       deviceId: 'd-77',
       ipAddress: '203.0.113.7',
     },
-    merchant: { id: `M-${sequence % 500}`, name: 'Shanghai Dumpling House', mcc: '5812', city: 'Shanghai', country: 'CN', legalRepresentative: 'ZHANG WEI', personalCollectionCode: false },
+    merchant: { id: `M-${sequence % 500}`, name: `Shanghai Dumpling House ${sequence % 500}`, mcc: '5812', city: 'Shanghai', country: 'CN', legalRepresentative: representative.name, personalCollectionCode: false },
   });
 }
 
@@ -151,8 +169,9 @@ async function benchRuntime(runtime: string): Promise<Figures> {
     process.stdout.write(`[${runtime}] measuring for ${duration} s with ${connections} connections\n`);
     const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections, duration, requests: [request], timeout: 10 });
     const rssMb = rssOf(server.pid!);
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { 'x-api-key': key } })).text().catch(() => '');
-    void metrics;
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { 'x-api-key': key } }).then((response) => response.text()).catch(() => '');
+    const outcomes: Record<string, number> = {};
+    for (const match of metrics.matchAll(/^cpg_decisions_total\{outcome="(\w+)"\} (\d+)/gm)) outcomes[match[1]] = Number(match[2]);
     return {
       runtime,
       decisionsPerSecond: Math.round(result.requests.average),
@@ -163,7 +182,7 @@ async function benchRuntime(runtime: string): Promise<Figures> {
       total: result.requests.total,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
-      outcomes: {},
+      outcomes,
       rssMb,
     };
   } finally {
@@ -181,11 +200,11 @@ const lines = [
   '',
   `### Pre-authorisation throughput, ${new Date().toISOString()}`,
   '',
-  `Machine: ${machine}; load generator (autocannon, ${connections} connections, ${duration} s after a 5 s warm-up) on the same machine; UN + OFAC SDN lists loaded; every payment a new payer.`,
+  `Machine: ${machine}; load generator (autocannon, ${connections} connections, ${duration} s after a 5 s warm-up) on the same machine; UN + OFAC SDN lists loaded; every payment a new payer named after one of the 100,000 synthetic innocents (with DOB and nationality).`,
   '',
-  '| runtime | decisions/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors | non-2xx | server RSS MB |',
-  '|---|---|---|---|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.runtime} | ${r.decisionsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.total} | ${r.errors} | ${r.non2xx} | ${r.rssMb} |`),
+  '| runtime | decisions/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors | non-2xx | server RSS MB | outcomes (incl. warm-up) |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...results.map((r) => `| ${r.runtime} | ${r.decisionsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.total} | ${r.errors} | ${r.non2xx} | ${r.rssMb} | ${Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')} |`),
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
