@@ -90,7 +90,7 @@ interface Person {
 }
 const people: Person[] = [];
 for (const file of ['eval_yente_negatives_global.csv', 'eval_yente_negatives_us.csv']) {
-  const rows = parse(readFileSync(join(dataDir, file)), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  const rows = parse<Record<string, string>>(readFileSync(join(dataDir, file)), { columns: true, skip_empty_lines: true });
   for (const row of rows) {
     if (!row.full_name) continue;
     people.push({ name: row.full_name, dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(row.date_of_birth ?? '') ? row.date_of_birth : undefined, nationality: countryCode(row.nationality ?? '') });
