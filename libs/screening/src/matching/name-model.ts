@@ -235,7 +235,7 @@ function fixLegalTypos(words: string[]): string[] {
   });
 }
 
-function tagWords(rawWords: string[], nameKind: NameKind): RawToken[] {
+function tagWords(rawWords: string[], nameKind: NameKind, syllabic = false): RawToken[] {
   const words = fixLegalTypos(rawWords);
   const tokens: RawToken[] = [];
   const isOrganisation = nameKind === 'organisation';
@@ -265,7 +265,7 @@ function tagWords(rawWords: string[], nameKind: NameKind): RawToken[] {
     let kind: TermKind = 'name';
     let text = w;
     if (/^\d+$/.test(w) || (ROMAN_NUMERALS.has(w) && !isFirst)) kind = 'number';
-    else if (w.length === 1 && nameKind !== 'organisation') kind = STOP_WORDS.has(w) && !isFirst ? 'stop' : 'initial';
+    else if (w.length === 1 && nameKind !== 'organisation' && !syllabic) kind = STOP_WORDS.has(w) && !isFirst ? 'stop' : 'initial';
     else if (nameKind !== 'organisation' && HONORIFICS.has(w) && words.length > 1 && (!isLast || SUFFIX_TITLES.has(w))) kind = 'honorific';
     else if (nameKind !== 'organisation' && PARTICLES.has(w) && !isLast && words.length > 1 && !(isFirst && FIRST_POSITION_NAMES.has(w))) kind = 'particle';
     else if (legalCode(w) !== undefined && words.length > 1 && (isOrganisation || isLast || nameKind === 'any')) {
@@ -391,7 +391,11 @@ export function latinVariants(text: string): LatinVariant[] {
     return variants;
   }
   if (scripts.has('hebrew')) {
-    variants.push({ text: transliterateRuns(hebrewToLatin(text), 0), abjad: true, orderFree: false, script });
+    // vav is a vowel (o/u) or the consonant v: offer both readings
+    const reading = transliterateRuns(hebrewToLatin(text), 0);
+    variants.push({ text: reading, abjad: true, orderFree: false, script });
+    const consonantal = transliterateRuns(hebrewToLatin(text.replace(/(?<=\p{L})ו(?=\p{L})/gu, 'ב')), 0);
+    if (consonantal !== reading) variants.push({ text: consonantal, abjad: true, orderFree: false, script });
     return variants;
   }
   if (scripts.has('cyrillic')) {
@@ -448,7 +452,7 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
     const normalised = normaliseLatin(variant.text);
     if (normalised.length === 0) continue;
     const words = joinCompounds(normalised.split(' '));
-    const tokens = tagWords(words, nameKind);
+    const tokens = tagWords(words, nameKind, variant.familyFirst === true);
     if (tokens.length === 0) continue;
     if (variant.familyFirst === true && tokens[0] !== undefined) {
       tokens[0].role = ROLE_FAMILY;

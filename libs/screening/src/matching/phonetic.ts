@@ -47,7 +47,7 @@ export function vowelKey(token: string): string {
   for (; i < t.length; i++) {
     const ch = t[i] ?? '';
     const symbol = isVowel(ch) ? '*' : ch;
-    if (symbol === 'h' && !isVowel(t[i + 1]) && i > 0) continue; // silent h after a vowel: Abdullah/Abdulla, Fatimah
+    if (symbol === 'h' && i === t.length - 1 && i > 0) continue; // final silent h: Abdullah/Abdulla, Fatimah
     if (symbol === last) continue;
     out += symbol;
     last = symbol;
@@ -62,7 +62,7 @@ export function skeleton(token: string): string {
   for (let i = 0; i < t.length; i++) {
     const ch = t[i] ?? '';
     if (isVowel(ch)) continue;
-    if (ch === 'h' && i > 0 && (isVowel(t[i - 1]) || i === t.length - 1) && (i === t.length - 1 || !isVowel(t[i + 1]))) continue;
+    if (ch === 'h' && i > 0 && i === t.length - 1 && isVowel(t[i - 1])) continue; // final silent h: Fatimah, Abdullah
     if (ch === last) continue;
     out += ch;
     last = ch;

@@ -127,6 +127,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   private scratchStamp = new Int32Array(0);
   private scratchTouched = new Uint8Array(0);
   private stampCounter = 0;
+  private gluedTable = new TermTable();
 
   constructor(entries: readonly ListEntry[]) {
     this.entries = [...entries];
@@ -378,23 +379,26 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
           }
         }
       }
-      // adjacent query words glued together (Patr ushev → patrushev)
+      // adjacent query words glued together (Patr ushev → patrushev, Chin ping → jinping)
       for (let i = 0; i + 1 < form.terms.length; i++) {
         const a = form.terms[i];
         const b = form.terms[i + 1];
-        if (a === undefined || b === undefined || a.abjad) continue;
-        const glued = this.table.lookup(a.text + b.text, 'name', false);
-        if (glued === undefined) continue;
+        if (a === undefined || b === undefined || a.abjad || a.kind !== 'name' || b.kind !== 'name') continue;
+        const glued = this.gluedTable.intern(a.text + b.text, 'name', false);
         const w = (form.weights[i] ?? 0) + (form.weights[i + 1] ?? 0);
-        for (let p = this.postingOffsets[glued.id] ?? 0; p < (this.postingOffsets[glued.id + 1] ?? 0); p++) {
-          const n = this.postings[p] ?? 0;
-          accumulated[n] = (accumulated[n] ?? 0) + w;
-          if (inTouched[n] === 0) {
-            inTouched[n] = 1;
-            formTouched.push(n);
+        for (const [termId, sim] of this.similarTerms(glued, new Map(), false)) {
+          if (sim < 0.8) continue;
+          for (let p = this.postingOffsets[termId] ?? 0; p < (this.postingOffsets[termId + 1] ?? 0); p++) {
+            const n = this.postings[p] ?? 0;
+            accumulated[n] = (accumulated[n] ?? 0) + w * sim;
+            if (inTouched[n] === 0) {
+              inTouched[n] = 1;
+              formTouched.push(n);
+            }
           }
         }
       }
+      if (this.gluedTable.size > 10_000) this.gluedTable = new TermTable();
       const bound = Math.max(0, threshold - BOUND_MARGIN) * totalWeight;
       const passing: Array<[number, number]> = [];
       for (const n of formTouched) {

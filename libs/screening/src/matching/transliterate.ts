@@ -110,6 +110,10 @@ export function arabicToLatin(text: string): string {
     const ch = chars[i] ?? '';
     const prev = chars[i - 1] ?? ' ';
     const atWordStart = /[\s\-]/u.test(prev) || i === 0;
+    if (ch === 'ع' && atWordStart) {
+      out += 'a'; // word-initial ayn carries the vowel: عبد → abd, علي → ali
+      continue;
+    }
     if ((ch === 'و' || ch === 'ي' || ch === 'ی') && !atWordStart) {
       out += ch === 'و' ? 'u' : 'i';
       continue;
