@@ -14,7 +14,11 @@ export interface IndexGeneration {
   fingerprints: Map<ListEntry, string>;
   builtAt: Date;
   buildMs: number;
+  /** results of recent queries on this generation (merchants repeat): a pure function of query and index */
+  cache: Map<string, Match[]>;
 }
+
+const CACHE_SIZE = 20_000;
 
 export interface ScreenedMatch extends Match {
   fingerprint: string;
@@ -85,6 +89,7 @@ export class ScreeningIndex {
       fingerprints,
       builtAt: new Date(),
       buildMs: Math.round(performance.now() - started),
+      cache: new Map(),
     };
     this.generation = generation;
     this.onSwap(generation);
@@ -105,7 +110,15 @@ export class ScreeningIndex {
     thresholds: Thresholds,
     options: { partyKey?: string; threshold?: number; limit?: number } = {},
   ): ScreenedMatch[] {
-    const matches = generation.index.search(query, thresholds, { threshold: options.threshold, limit: options.limit });
+    const key = JSON.stringify([query, thresholds.review, thresholds.strong, options.threshold, options.limit]);
+    let matches = generation.cache.get(key);
+    if (matches) {
+      generation.cache.delete(key);
+    } else {
+      matches = generation.index.search(query, thresholds, { threshold: options.threshold, limit: options.limit });
+      if (generation.cache.size >= CACHE_SIZE) generation.cache.delete(generation.cache.keys().next().value!);
+    }
+    generation.cache.set(key, matches);
     const screened: ScreenedMatch[] = [];
     for (const match of matches) {
       const fingerprint = generation.fingerprints.get(match.entry) ?? '';
