@@ -36,6 +36,13 @@ export async function createApiApp(config: AppConfig, runtime: Runtime, extraImp
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // one line per request: route pattern, status and duration; never bodies, query strings or headers
+  fastify.addHook('onResponse', async (request, reply) => {
+    const entry = { requestId: request.id, method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (reply.statusCode >= 500) logger.error(entry, 'request failed');
+    else if (reply.statusCode >= 400) logger.info(entry, 'request refused');
+    else logger.debug(entry, 'request');
+  });
 
   const document = SwaggerModule.createDocument(
     app,
