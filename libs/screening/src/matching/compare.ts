@@ -109,6 +109,8 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true): TermSim
   }
   let best: TermSimilarity = NONE;
   if (sharedClassForRoles(a, b, surnameClasses)) best = { score: 0.95, method: 'equivalent' };
+  // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
+  else if (genderVariant(a.text, b.text)) return { score: 0.75, method: 'gender-variant' };
   else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
   else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 5 && b.text.length >= 5) {
     // same consonants, vowels differ (Husayn / Hussein): strong only when the spellings are close too
@@ -122,8 +124,6 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true): TermSim
     const rest = fuzzySimilarity(a.text.slice(pa[0].length), b.text.slice(pb[0].length));
     return rest.score > best.score ? { score: rest.score, method: `abd-${rest.method}` } : best;
   }
-  // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
-  if (genderVariant(a.text, b.text)) return { score: Math.max(best.score, 0.75), method: best.score > 0.75 ? best.method : 'gender-variant' };
   let fuzzy = fuzzySimilarity(a.text, b.text);
   // Chinese / Korean syllables: one letter is a different character, not a typo
   if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
@@ -253,6 +253,15 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   }
 
   const notes: string[] = [];
+  // evidence is counted on the list side: a query word matching a list legal form is not a name match
+  let nameEvidence = 0;
+  let genericEvidence = 0;
+  for (let j = 0; j < nl; j++) {
+    const term = l[j];
+    if (term === undefined || lUsed[j] === 0) continue;
+    if (term.kind === 'name' || term.kind === 'number') nameEvidence += (lScore[j] ?? 0) * Math.min(1, list.weights[j] ?? 1);
+    else if (term.kind === 'generic') genericEvidence += (lScore[j] ?? 0) * (list.weights[j] ?? 1);
+  }
   let listUnmatched = 0;
   let listUnmatchedConflictWeight = 0;
   let listUnmatchedNames = 0;
@@ -275,8 +284,6 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   for (let i = 0; i < nq; i++) if (qUsed[i] === 1) matchedTexts.add(q[i]?.text ?? '');
   let matchedWeight = 0;
   let matchedScore = 0;
-  let nameEvidence = 0;
-  let genericEvidence = 0;
   let queryUnmatched = 0;
   let queryUnmatchedConflictWeight = 0;
   let queryFamilyUnmatched = 0;
@@ -287,8 +294,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     if (qUsed[i] === 1) {
       matchedWeight += w;
       matchedScore += w * (qScore[i] ?? 0);
-      if (term.kind === 'name' || term.kind === 'number') nameEvidence += w * (qScore[i] ?? 0);
-      else if (term.kind === 'generic') genericEvidence += w * (qScore[i] ?? 0);
+
     } else if (matchedTexts.has(term.text) && listUnmatchedNames === 0) {
       continue;
     } else {

@@ -222,7 +222,8 @@ export function kanaToLatin(text: string): string {
     }
     out += base;
   }
-  return out;
+  // passport Hepburn writes long vowels short: Shuuji → Shuji, Satou → Sato (Inoue keeps its ou)
+  return out.replace(/uu/g, 'u').replace(/ou(?![aeiou])/g, 'o');
 }
 
 // ---------------------------------------------------------------- Han → pinyin
