@@ -5,3 +5,4 @@ export * from './party-state.repository.js';
 export * from './pre-auth.dto.js';
 export * from './pre-auth.use-case.js';
 export * from './velocity-store.js';
+export * from './pre-auth-response.dto.js';
