@@ -1187,7 +1187,13 @@ function main(): number {
   const outPath = path.resolve(options.out);
   mkdirSync(path.dirname(outPath), { recursive: true });
   writeFileSync(outPath, `${report}\n`);
-  process.stdout.write(`${header.join('\n')}\nFull report: ${path.relative(process.cwd(), outPath)}\n`);
+  const topAlerts = falseAlertNames
+    .top(20)
+    .map(([name, count]) => `  ${String(count).padStart(4)}  ${name}`)
+    .join('\n');
+  process.stdout.write(
+    `${header.join('\n')}\nMost frequent list names among name-only false alerts:\n${topAlerts}\n\nFull report: ${path.relative(process.cwd(), outPath)}\n`,
+  );
   if (gates.length) {
     process.stderr.write(`FAILED: ${gates.join('; ')}\n`);
     return 1;
