@@ -29,7 +29,7 @@ function typeFor(schema: string): ScreeningQuery['type'] {
   return 'any';
 }
 
-const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+const rows = parse<Row>(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
 let tp = 0;
 let fp = 0;
 let tn = 0;

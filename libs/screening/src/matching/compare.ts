@@ -29,7 +29,7 @@ export interface TermSimilarity {
 }
 
 const NONE: TermSimilarity = { score: 0, method: 'none' };
-const SHARPEN = 1.0;
+const SHARPEN = 0.5;
 
 const LEGAL_FAMILIES: Record<string, string> = {
   jsc: 'jsc', ojsc: 'jsc', cjsc: 'jsc', pjsc: 'jsc', ao: 'jsc',
@@ -112,7 +112,7 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true): TermSim
   // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
   else if (genderVariant(a.text, b.text)) return { score: 0.75, method: 'gender-variant' };
   else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
-  else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 5 && b.text.length >= 5) {
+  else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 4 && b.text.length >= 4) {
     // same consonants, vowels differ (Husayn / Hussein): strong only when the spellings are close too
     best = { score: 0.8 + 0.12 * editSimilarityOf(a.text, b.text), method: 'phonetic' };
   }
@@ -362,7 +362,10 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   }
   // a single query word against a longer person name is not enough on its own
   let queryNameTokens = 0;
-  for (const term of q) if (term.kind === 'name') queryNameTokens++;
+  for (let i = 0; i < nq; i++) {
+    const kind = q[i]?.kind;
+    if (kind === 'name' || (kind === 'initial' && qUsed[i] === 1)) queryNameTokens++;
+  }
   let listNameTokens = 0;
   for (const term of l) if (term.kind === 'name') listNameTokens++;
   if (options.personLike && queryNameTokens === 1 && listNameTokens >= 2 && listUnmatchedNames > 0 && score > SINGLE_TOKEN_CAP) {

@@ -133,7 +133,7 @@ const ORDINALS: Record<string, string> = {
 const ROMAN_NUMERALS = new Set(['ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xx']);
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
 /** Words that are legal forms when spelled right; a typo of them is still a legal form, not a name. */
-const LEGAL_WORDS = ['company', 'corporation', 'limited', 'incorporated', 'aktiengesellschaft', 'gesellschaft', 'joint', 'stock', 'liability', 'obshchestvo'];
+const LEGAL_WORDS = ['company', 'corporation', 'limited', 'incorporated', 'aktiengesellschaft', 'gesellschaft', 'joint', 'stock', 'liability', 'obshchestvo', 'aktsionernoe', 'otkrytoe', 'zakrytoe', 'publichnoe', 'otvetstvennostyu', 'ogranichennoy'];
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '8': 'b' };
 
 /** NFKC, case-fold, diacritics stripped, apostrophes joined, other punctuation → space. Keeps digits. */
@@ -206,10 +206,6 @@ function joinCompounds(words: string[]): string[] {
       i += 1;
       continue;
     }
-    if (prev !== undefined && prev.length >= 3 && DIN_FORMS.has(w) && w !== 'dine') {
-      out[out.length - 1] = prev + 'uddin';
-      continue;
-    }
     out.push(w);
   }
   return out.map((w) => (w.length > 6 ? w.replace(/(?<=[a-z]{3})(?:[aue]?[ld]?d(?:in|een|ine|iin|dine))$/, 'uddin') : w));
@@ -225,11 +221,12 @@ function legalCode(word: string): string | undefined {
   return undefined;
 }
 
+/** One typing error in a legal-form word (Compnay, Jiont, Dstock) still makes it a legal form. */
 function fixLegalTypos(words: string[]): string[] {
   return words.map((w) => {
     if (w.length < 5 || Object.prototype.hasOwnProperty.call(LEGAL_FORMS, w)) return w;
     for (const legal of LEGAL_WORDS) {
-      if (Math.abs(legal.length - w.length) <= 1 && legal.charCodeAt(0) === w.charCodeAt(0) && editDistance(w, legal, 1) <= 1) return legal;
+      if (Math.abs(legal.length - w.length) <= 1 && editDistance(w, legal, 1) <= 1) return legal;
     }
     return w;
   });
@@ -432,7 +429,8 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
     const before = (commaParts[0] ?? '').trim();
     const after = (commaParts[1] ?? '').trim();
     const afterWords = normaliseLatin(after).split(' ');
-    const looksLegal = afterWords.some((w) => legalCode(w) !== undefined) || /\d/.test(after);
+    const beforeWords = normaliseLatin(before).split(' ');
+    const looksLegal = [...afterWords, ...beforeWords].some((w) => legalCode(w) !== undefined || LEGAL_WORDS.includes(w)) || /\d/.test(after);
     if (!looksLegal && before.length > 0 && after.length > 0 && before.split(/\s+/).length <= 3) {
       text = `${after} ${before}`;
       commaReordered = true;
@@ -443,7 +441,7 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
   // "Sergey Viktorovich LAVROV": an all-capitals word in a mixed-case name is the family name
   if (/\p{Ll}/u.test(text)) {
     for (const w of text.split(/[\s,]+/)) {
-      if (w.length >= 2 && /^[\p{Lu}'\-]+$/u.test(w) && /\p{Lu}{2}/u.test(w)) for (const n of normaliseLatin(w).split(' ')) familyHints.add(n);
+      if (w.length >= 2 && /^[\p{Lu}'-]+$/u.test(w) && /\p{Lu}{2}/u.test(w)) for (const n of normaliseLatin(w).split(' ')) familyHints.add(n);
     }
   }
   const forms: NameForm[] = [];

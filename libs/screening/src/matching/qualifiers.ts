@@ -51,7 +51,7 @@ const IDENTIFIER_FAMILIES: Record<string, string> = {
 };
 
 export function identifierFamily(type: string): string {
-  const upper = type.toUpperCase().replace(/[\s\-]+/g, '_');
+  const upper = type.toUpperCase().replace(/[\s-]+/g, '_');
   return IDENTIFIER_FAMILIES[upper] ?? (upper.includes('PASSPORT') ? 'passport' : upper.includes('CRYPTO') || upper.includes('DIGITAL') ? 'crypto' : 'other');
 }
 

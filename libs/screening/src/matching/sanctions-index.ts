@@ -383,7 +383,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       for (let i = 0; i + 1 < form.terms.length; i++) {
         const a = form.terms[i];
         const b = form.terms[i + 1];
-        if (a === undefined || b === undefined || a.abjad || a.kind !== 'name' || b.kind !== 'name') continue;
+        // a split after a prefix leaves a particle (Al Fred, De Velopment): glue any two words but numbers
+        if (a === undefined || b === undefined || a.abjad || a.kind === 'number' || b.kind === 'number') continue;
         const glued = this.gluedTable.intern(a.text + b.text, 'name', false);
         const w = (form.weights[i] ?? 0) + (form.weights[i + 1] ?? 0);
         for (const [termId, sim] of this.similarTerms(glued, new Map(), false)) {

@@ -109,7 +109,7 @@ export function arabicToLatin(text: string): string {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? '';
     const prev = chars[i - 1] ?? ' ';
-    const atWordStart = /[\s\-]/u.test(prev) || i === 0;
+    const atWordStart = /[\s-]/u.test(prev) || i === 0;
     if (ch === 'ع' && atWordStart) {
       out += 'a'; // word-initial ayn carries the vowel: عبد → abd, علي → ali
       continue;
