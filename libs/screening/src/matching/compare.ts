@@ -4,6 +4,7 @@
  * its full weight, an unmatched list part a little. Deterministic: ties are broken by position.
  */
 import { GENDER_SUFFIX_PAIRS } from './vocabulary.js';
+import { syllableClassesMatch } from './chinese-syllables.js';
 import { type NameForm, ROLE_FAMILY, ROLE_GIVEN, type Term, TermTable } from './name-model.js';
 import { editDistance, penalisedJaroWinkler } from './similarity.js';
 
@@ -112,6 +113,9 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true): TermSim
   // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
   else if (genderVariant(a.text, b.text)) return { score: 0.75, method: 'gender-variant' };
   else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
+  else if (a.chineseSyllables !== null && b.chineseSyllables !== null && !(a.pinyin && b.pinyin) && syllableClassesMatch(a.chineseSyllables, b.chineseSyllables)) {
+    best = { score: 0.86, method: 'romanisation' };
+  }
   else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 4 && b.text.length >= 4) {
     // same consonants, vowels differ (Husayn / Hussein): strong only when the spellings are close too
     best = { score: 0.8 + 0.12 * editSimilarityOf(a.text, b.text), method: 'phonetic' };

@@ -21,6 +21,7 @@ import {
 import { isPinyinWord, metaphoneKeys, sinoKey, skeleton, vowelKey } from './phonetic.js';
 import { editDistance } from './similarity.js';
 import { hanSignature } from './han-variants.js';
+import { chineseSyllableClasses, pinyinSyllables } from './chinese-syllables.js';
 import {
   arabicToLatin,
   armenianToLatin,
@@ -55,6 +56,8 @@ export interface Term {
   readonly sinoKey: string;
   /** the token spells valid Hanyu Pinyin syllables: two pinyin spellings that differ are different characters */
   readonly pinyin: boolean;
+  /** Chinese syllables as pinyin classes: a romanised token's possible readings, or a pinyin token's own */
+  readonly chineseSyllables: string[][] | null;
   readonly metaphone: string;
   /** equivalence classes: zh:zhang, ar:muhammad, ko:bak, legal:llc … */
   readonly classes: readonly string[];
@@ -116,6 +119,7 @@ function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Ter
     skeleton: alpha ? skeleton(text) : text,
     sinoKey: alpha && !abjad && text.length >= 2 ? sinoKey(text) : '',
     pinyin: alpha && !abjad && isPinyinWord(text),
+    chineseSyllables: alpha && !abjad && text.length >= 2 ? (chineseSyllableClasses(text) ?? pinyinSyllables(text)) : null,
     metaphone: alpha && !abjad && text.length >= 2 ? metaphoneKeys(text)[0] : '',
     classes,
     nicknames: NICKNAME_CLASSES.get(text) ?? [],

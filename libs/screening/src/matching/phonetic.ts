@@ -173,3 +173,7 @@ export function isPinyinWord(token: string): boolean {
   }
   return reachable[token.length] === 1;
 }
+
+/** Interjection syllables (hng, ng, m) never occur in names and make Cantonese spellings look like pinyin. */
+for (const interjection of ['hng', 'ng', 'm', 'n']) PINYIN_SYLLABLES.delete(interjection);
+

@@ -262,6 +262,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       this.keys.forEach(KEY_SINO, term.sinoKey, visit);
       this.keys.forEach(KEY_METAPHONE, term.metaphone, visit);
       if (term.kind !== 'number') for (const d of queryDeletes(term.text)) this.keys.forEach(KEY_DELETE, d, visit);
+      // a Cantonese / Wade-Giles spelling: look up each pinyin reading it can stand for (Ka Fai → jiahui)
+      if (term.chineseSyllables !== null && !term.pinyin) for (const reading of pinyinReadings(term.chineseSyllables)) this.keys.forEach(KEY_EXACT, reading, visit);
     }
     return found;
   }
@@ -418,6 +420,17 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     return [...result.keys()];
   }
 
+}
+
+/** Every pinyin spelling a sequence of syllable classes can stand for, at most 64. */
+function pinyinReadings(classes: readonly string[][]): string[] {
+  let readings = [''];
+  for (const options of classes) {
+    const next: string[] = [];
+    for (const prefix of readings) for (const option of options) if (next.length < 64) next.push(prefix + option);
+    readings = next;
+  }
+  return readings;
 }
 
 function uniqueTerms(form: NameForm): Term[] {
