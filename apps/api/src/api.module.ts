@@ -3,17 +3,20 @@ import { DataSource } from 'typeorm';
 import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AccessModule } from '@app/access';
-import { enqueueDecisionFollowUp } from '@app/alerts';
+import { enqueueDecisionFollowUp, RescreenUseCase } from '@app/alerts';
 import { APP_CONFIG, SYSTEM_ACTOR, type AppConfig } from '@app/common';
 import { DecisionsModule, PRE_AUTH_OBSERVER, type PreAuthObserver } from '@app/decisions';
 import { DatabaseModule, type Runtime } from '@app/persistence';
 import { QUEUES, QueueModule } from '@app/queue';
 import { RuleConfigurationStore } from '@app/rules';
 import { loadDemoListsIfEmpty, ScreeningIndex } from '@app/screening';
+import { AuditController } from './audit.controller.js';
+import { AuthController } from './auth.controller.js';
 import { GatewayController } from './gateway.controller.js';
 import { ListsController } from './lists.controller.js';
 import { Metrics } from './metrics.js';
 import { OperationsController } from './operations.controller.js';
+import { ScreeningController } from './screening.controller.js';
 
 @Global()
 @Module({})
@@ -63,7 +66,14 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
         DecisionsModule,
         ...extraImports,
       ],
-      controllers: [GatewayController, ListsController, OperationsController],
+      providers: [
+        {
+          provide: RescreenUseCase,
+          useFactory: (dataSource: DataSource, rules: RuleConfigurationStore) => new RescreenUseCase(dataSource, () => rules.current.ruleSet.definition.screening),
+          inject: [DataSource, RuleConfigurationStore],
+        },
+      ],
+      controllers: [AuthController, AuditController, GatewayController, ListsController, OperationsController, ScreeningController],
     };
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/access';
+import { RescreenUseCase, type RescreenProgress } from '@app/alerts';
 import { ListSnapshotRepository, ScreeningIndex } from '@app/screening';
 
 @ApiTags('lists')
@@ -9,10 +10,18 @@ export class ListsController {
   constructor(
     private readonly snapshots: ListSnapshotRepository,
     private readonly index: ScreeningIndex,
+    private readonly rescreen: RescreenUseCase,
   ) {}
 
+  @Get('rescreens')
+  @Roles('admin', 'ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR')
+  @ApiOperation({ summary: 'Progress of the rescreening runs started by list changes, newest first' })
+  async rescreens(): Promise<{ runs: RescreenProgress[] }> {
+    return { runs: await this.rescreen.progress() };
+  }
+
   @Get()
-  @Roles('admin')
+  @Roles('admin', 'ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR')
   @ApiOperation({ summary: 'The active snapshot of every list' })
   async list(): Promise<{ lists: unknown[]; index: { loaded: boolean; entries: number; names: number; builtAt: string | null } }> {
     const snapshots = await this.snapshots.activeSnapshots();

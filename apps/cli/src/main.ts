@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { ApiKeyService } from '@app/access';
+import { ApiKeyService, OfficerService, readFirstLine } from '@app/access';
 import { DomainError, loadConfig, type Actor } from '@app/common';
 import { rebuildVelocityWindows, RedisVelocityStore } from '@app/decisions';
 import { createDataSource, runMigrations, startRuntime } from '@app/persistence';
@@ -59,6 +59,18 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
       const created = await new ApiKeyService(dataSource).create(values.name, values.role, actor);
       process.stderr.write(`created ${values.role} API key ${created.id} for "${values.name}"; it is shown once, store it now\n`);
       process.stdout.write(`${created.key}\n`);
+    },
+  },
+  'users:create': {
+    usage: 'users:create --username <username> --role ANALYST|SUPERVISOR|ADMIN|AUDITOR   (password: first line of standard input, at least 12 characters)',
+    run: async (dataSource, args, actor) => {
+      const { values } = parseArgs({ args, options: { username: { type: 'string' }, role: { type: 'string' } } });
+      if (!values.username || !values.role) throw new UsageError('users:create needs --username and --role');
+      if (process.stdin.isTTY) process.stderr.write('password (at least 12 characters, shown as typed; prefer piping it): ');
+      const password = await readFirstLine(process.stdin);
+      if (!password) throw new UsageError('users:create reads the password from standard input, and it was empty: pipe it, e.g. printf %s "$PASSWORD" | npm run cli -- users:create …');
+      const officer = await new OfficerService(dataSource).create({ username: values.username, role: values.role, password }, actor);
+      process.stdout.write(`created ${officer.role} officer ${officer.username} (${officer.id})\n`);
     },
   },
 };

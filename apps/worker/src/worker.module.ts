@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { FollowUpProcessor, OUTBOX_SWEEP_JOB } from '@app/alerts';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { QUEUES } from '@app/queue';
+import { RulesModule } from '@app/rules';
 import { scheduleListRefreshes } from '@app/screening';
 import { ListsProcessor, MaintenanceProcessor } from './processors.js';
 
@@ -19,7 +20,7 @@ export class WorkerModule implements OnApplicationBootstrap {
   ) {}
 
   static forRoot(_config: AppConfig): DynamicModule {
-    return { module: WorkerModule, providers: [FollowUpProcessor, ListsProcessor, MaintenanceProcessor] };
+    return { module: WorkerModule, imports: [RulesModule], providers: [FollowUpProcessor, ListsProcessor, MaintenanceProcessor] };
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,17 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError, SYSTEM_ACTOR } from '@app/common';
+import { NotFoundError } from '@app/common';
 import { AuditLog } from '@app/persistence';
 import type { AlertAction, Reason } from '@app/rules';
+import { raiseAlert, type RaisedAlert } from './alert-writer.js';
 
-/** SLA by priority (hours): the time an officer has to work the alert. */
-export const SLA_HOURS: Record<AlertAction['priority'], number> = { CRITICAL: 1, HIGH: 4, MEDIUM: 24, LOW: 72 };
-
-export interface RaisedAlert {
-  alertId: string;
-  dedupKey: string;
-  created: boolean;
-  attached: boolean;
-}
 
 /**
  * Turns a decision's alert actions into alerts: one open alert per dedup key (a unique index guarantees it on
@@ -57,40 +49,24 @@ export class RaiseAlertsUseCase {
           hits: action.type === 'SANCTIONS' ? decision.screening.hits : [],
         };
         const merchantSubject = action.dedupKey.startsWith('merchant:');
-        const inserted: Array<{ id: string }> = await manager.query(
-          `INSERT INTO alerts (dedup_key, type, priority, rule_id, party_key, merchant_id, risk_score, evidence, source, sla_due_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pre-auth', now() + make_interval(hours => $9))
-           ON CONFLICT (dedup_key) WHERE status <> 'CLOSED' DO NOTHING RETURNING id`,
-          [action.dedupKey, action.type, action.priority, action.ruleId, merchantSubject ? null : decision.payer_key,
-            decision.merchant_id, decision.risk_score, JSON.stringify(evidence), SLA_HOURS[action.priority]],
-        );
-        let alertId = inserted[0]?.id;
-        const created = alertId !== undefined;
-        if (!alertId) {
-          const existing: Array<{ id: string }> = await manager.query(
-            "SELECT id FROM alerts WHERE dedup_key = $1 AND status <> 'CLOSED'",
-            [action.dedupKey],
-          );
-          alertId = existing[0].id;
-        }
-        const occurrence: Array<{ alert_id: string }> = await manager.query(
-          'INSERT INTO alert_occurrences (alert_id, ref) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING alert_id',
-          [alertId, transactionId],
-        );
-        const attached = occurrence.length > 0;
-        if (attached && !created) {
-          await manager.query(
-            'UPDATE alerts SET occurrences = occurrences + 1, risk_score = greatest(risk_score, $2), updated_at = now() WHERE id = $1',
-            [alertId, decision.risk_score],
-          );
-        }
-        if (created) {
-          await this.audit.append(
-            { actor: SYSTEM_ACTOR, action: 'alert.raised', entityType: 'alert', entityId: alertId, after: { dedupKey: action.dedupKey, ruleId: action.ruleId, priority: action.priority, transactionId } },
+        raised.push(
+          await raiseAlert(
             manager,
-          );
-        }
-        raised.push({ alertId, dedupKey: action.dedupKey, created, attached });
+            {
+              dedupKey: action.dedupKey,
+              type: action.type,
+              priority: action.priority,
+              ruleId: action.ruleId,
+              partyKey: merchantSubject ? null : decision.payer_key,
+              merchantId: decision.merchant_id,
+              riskScore: decision.risk_score,
+              evidence,
+              source: 'pre-auth',
+              ref: transactionId,
+            },
+            this.audit,
+          ),
+        );
       }
       await manager.query("UPDATE outbox SET processed_at = now() WHERE topic = 'decision.follow-up' AND ref = $1 AND processed_at IS NULL", [transactionId]);
       return raised;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { RUNTIME, type Runtime } from '@app/persistence';
 import { RuleConfigurationStore, RulesModule } from '@app/rules';
-import { ScreeningIndex, ScreeningModule } from '@app/screening';
+import { ScreeningIndex, ScreeningModule, ScreeningSearchUseCase } from '@app/screening';
 import { DecisionWriter } from './decision-writer.js';
 import { OutcomeUseCase } from './outcome.use-case.js';
 import { PreAuthUseCase, type PreAuthObserver } from './pre-auth.use-case.js';
@@ -41,8 +41,13 @@ export const VELOCITY_STORE = Symbol('VELOCITY_STORE');
       inject: [DataSource, RuleConfigurationStore, ScreeningIndex, DecisionWriter, PRE_AUTH_OBSERVER, VELOCITY_STORE],
     },
     { provide: OutcomeUseCase, useFactory: (dataSource: DataSource) => new OutcomeUseCase(dataSource), inject: [DataSource] },
+    {
+      provide: ScreeningSearchUseCase,
+      useFactory: (index: ScreeningIndex, rules: RuleConfigurationStore) => new ScreeningSearchUseCase(index, () => rules.current.ruleSet.definition.screening),
+      inject: [ScreeningIndex, RuleConfigurationStore],
+    },
   ],
-  exports: [PreAuthUseCase, OutcomeUseCase, VELOCITY_STORE, RulesModule, ScreeningModule],
+  exports: [PreAuthUseCase, OutcomeUseCase, ScreeningSearchUseCase, VELOCITY_STORE, RulesModule, ScreeningModule],
 })
 export class DecisionsModule implements OnApplicationShutdown {
   constructor(@Inject(VELOCITY_STORE) private readonly velocity: RedisVelocityStore | null) {}

@@ -1,9 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { createPostgresBackend, setDefaultBackendFactory, type QueueOptions } from 'bullmq';
+import { createPostgresBackend, PostgresQueueBackend, setDefaultBackendFactory, type QueueOptions } from 'bullmq';
 import type { AppConfig } from '@app/common';
 import type { Runtime } from '@app/persistence';
-import { QUEUE_NAMES } from './queues.js';
+import { QUEUE_NAMES, WORKER_OPTIONS } from './queues.js';
 
 /** Default options for every job: retries with exponential backoff; failed jobs are kept for inspection. */
 export const DEFAULT_JOB_OPTIONS = {
@@ -26,6 +26,7 @@ export function queueRootOptions(runtime: Runtime, config: AppConfig): QueueOpti
     };
   }
   setDefaultBackendFactory(createPostgresBackend);
+  if (runtime.kind === 'embedded') pollInsteadOfListen();
   return {
     connection: { connectionString: runtime.databaseUrl, migrate: true, max: 5 },
     prefix: config.queuePrefix,
@@ -43,4 +44,14 @@ export class QueueModule {
       exports: [BullModule],
     };
   }
+}
+
+/**
+ * On the embedded database LISTEN/NOTIFY does not reach other connections (all socket connections share one
+ * PGlite session), so a worker must not block for long waiting for a notification: with a delayed job in the
+ * queue (a cron schedule, a retry backoff) BullMQ's PostgreSQL backend would otherwise wait until that job is
+ * due, up to an hour, and not see new jobs. Capping the block at the drain delay makes workers poll instead.
+ */
+function pollInsteadOfListen(): void {
+  Object.defineProperty(PostgresQueueBackend.prototype, 'maximumBlockTimeout', { configurable: true, get: () => WORKER_OPTIONS.drainDelay });
 }

@@ -9,3 +9,5 @@ export * from './screening-index.js';
 export * from './screening.module.js';
 export * from './demo-lists.js';
 export * from './refresh-list.job.js';
+export * from './screening-search.dto.js';
+export * from './screening-search.use-case.js';
