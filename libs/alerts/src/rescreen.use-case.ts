@@ -93,14 +93,11 @@ export class RescreenUseCase {
       : [];
     const fingerprints = new Map(stored.map((row) => [row.entry, row.fingerprint]));
     const index = buildSanctionsIndex(stored.map((row) => row.entry));
-    const suppressed = new Set(
-      (
-        (await this.dataSource.query(
-          "SELECT party_key || '|' || list || '|' || source_id || '|' || entry_fingerprint AS key FROM screening_suppressions WHERE list = $1",
-          [snapshot.list],
-        )) as Array<{ key: string }>
-      ).map((row) => row.key),
+    const suppressionRows = await this.dataSource.query<Array<{ key: string }>>(
+      "SELECT party_key || '|' || list || '|' || source_id || '|' || entry_fingerprint AS key FROM screening_suppressions WHERE list = $1",
+      [snapshot.list],
     );
+    const suppressed = new Set(suppressionRows.map((row) => row.key));
     const pageSize = this.options.pageSize ?? 200;
 
     try {
