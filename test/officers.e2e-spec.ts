@@ -163,8 +163,8 @@ describe('officers, sessions, permissions and the audit trail', () => {
     const supervisor = await loginAs(t, 'SUPERVISOR');
     const admin = await loginAs(t, 'ADMIN');
     expect((await t.request('POST', '/v1/pre-auth', bearer(supervisor.token, preAuthRequest()))).status).toBe(403);
-    expect((await t.request('GET', '/v1/lists', bearer(admin.token))).status).toBe(403);
-    expect((await t.request('GET', '/v1/lists', { key: t.adminKey })).status).toBe(200);
+    expect((await t.request('GET', '/metrics', bearer(admin.token))).status).toBe(403);
+    expect((await t.request('GET', '/metrics', { key: t.adminKey })).status).toBe(200);
     expect((await t.request('POST', '/v1/pre-auth', { body: preAuthRequest() })).status).toBe(200);
   });
 
