@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
+import { embeddedSocketDirectory } from '../libs/persistence/src/index.js';
 import { countryCode } from '../libs/screening/src/lists/index.js';
 
 const { values } = parseArgs({
@@ -102,7 +103,9 @@ function paymentBody(): string {
   sequence += 1;
   const id = `${process.pid}-${sequence}-${randomUUID().slice(0, 8)}`;
   const person = people[sequence % people.length];
-  const representative = people[(sequence * 7919) % people.length];
+  // a merchant keeps its name and legal representative; 500 merchants
+  const merchantNumber = sequence % 500;
+  const representative = people[(merchantNumber * 7919) % people.length];
   return JSON.stringify({
     transactionId: `BENCH-${id}`,
     occurredAt: new Date().toISOString(),
@@ -121,7 +124,7 @@ function paymentBody(): string {
       deviceId: 'd-77',
       ipAddress: '203.0.113.7',
     },
-    merchant: { id: `M-${sequence % 500}`, name: `Shanghai Dumpling House ${sequence % 500}`, mcc: '5812', city: 'Shanghai', country: 'CN', legalRepresentative: representative.name, personalCollectionCode: false },
+    merchant: { id: `M-${merchantNumber}`, name: `Shanghai Dumpling House ${merchantNumber}`, mcc: '5812', city: 'Shanghai', country: 'CN', legalRepresentative: representative.name, personalCollectionCode: false },
   });
 }
 
@@ -169,9 +172,11 @@ async function benchRuntime(runtime: string): Promise<Figures> {
     process.stdout.write(`[${runtime}] measuring for ${duration} s with ${connections} connections\n`);
     const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections, duration, requests: [request], timeout: 10 });
     const rssMb = rssOf(server.pid!);
-    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { 'x-api-key': key } }).then((response) => response.text()).catch(() => '');
     const outcomes: Record<string, number> = {};
-    for (const match of metrics.matchAll(/^cpg_decisions_total\{outcome="(\w+)"\} (\d+)/gm)) outcomes[match[1]] = Number(match[2]);
+    const client = new pg.Client({ connectionString: env.DATABASE_URL ?? `postgres://postgres@localhost:5432/postgres?host=${encodeURIComponent(embeddedSocketDirectory(env.DATA_DIR!))}` });
+    await client.connect();
+    for (const row of (await client.query<{ outcome: string; n: number }>('SELECT outcome, count(*)::int AS n FROM decisions GROUP BY outcome')).rows) outcomes[row.outcome] = row.n;
+    await client.end();
     return {
       runtime,
       decisionsPerSecond: Math.round(result.requests.average),
