@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const lib = (name: string): string => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
-const libs = ['common', 'persistence', 'screening', 'rules', 'decisions', 'alerts', 'access', 'queue'];
+const libs = ['common', 'persistence', 'screening', 'rules', 'decisions', 'alerts', 'access', 'queue', 'reports'];
 
 export default defineConfig({
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },

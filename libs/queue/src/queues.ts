@@ -3,6 +3,7 @@ export const QUEUES = {
   followUp: 'follow-up',
   lists: 'lists',
   maintenance: 'maintenance',
+  reports: 'reports',
 } as const;
 
 export const QUEUE_NAMES = Object.values(QUEUES);
