@@ -56,10 +56,10 @@ for (const [pinyin, others] of Object.entries(GIVEN_SYLLABLES)) {
 
 /**
  * Splits a token into known romanised syllables (at most four) and returns, for each, the pinyin syllables it
- * can stand for; null when the token does not split or is itself valid pinyin (then spelling decides).
+ * can stand for (a Latin "chi" may be Cantonese for zhi, ji, qi …); null when the token does not split.
  */
 export function chineseSyllableClasses(token: string): string[][] | null {
-  if (token.length < 2 || token.length > 20 || isPinyinWord(token)) return null;
+  if (token.length < 2 || token.length > 20) return null;
   const best = (start: number, remaining: number): string[][] | null => {
     if (start === token.length) return [];
     if (remaining === 0) return null;

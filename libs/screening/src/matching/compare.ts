@@ -41,6 +41,13 @@ const LEGAL_FAMILIES: Record<string, string> = {
 
 const ABD_PREFIX = /^abd(?:ul|el|al|ol|ur|us|ar|as|ou|u)?/;
 
+/** A Latin spelling may be Cantonese, Macau or Wade-Giles; a reading made from Han characters is plain pinyin. */
+function chineseSyllablesMatch(a: Term, b: Term, han: HanSides): boolean {
+  const x = han.a ? a.pinyinReading : a.chineseSyllables;
+  const y = han.b ? b.pinyinReading : b.chineseSyllables;
+  return x !== null && y !== null && syllableClassesMatch(x, y);
+}
+
 function sharedClass(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   for (const x of a) if (b.includes(x)) return true;
@@ -48,7 +55,8 @@ function sharedClass(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function genderVariant(a: string, b: string): boolean {
-  if (a.length < 4 || b.length < 4) return false;
+  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 3) return false;
+  if (a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(1) !== b.charCodeAt(1) || a.charCodeAt(2) !== b.charCodeAt(2)) return false;
   for (const [x, y] of GENDER_SUFFIX_PAIRS) {
     for (const [p, q] of [[x, y], [y, x]] as const) {
       if (a.endsWith(p) && b.endsWith(q) && a.slice(0, a.length - p.length) === b.slice(0, b.length - q.length) && a.length - p.length >= 3) return true;
@@ -89,7 +97,14 @@ function sharedClassForRoles(a: Term, b: Term, surnameClasses: boolean): boolean
   return false;
 }
 
-export function termSimilarity(a: Term, b: Term, surnameClasses = true): TermSimilarity {
+/** Which side of a comparison is a pinyin reading made from Han characters. */
+export interface HanSides {
+  a: boolean;
+  b: boolean;
+}
+const NO_HAN: HanSides = { a: false, b: false };
+
+export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: HanSides = NO_HAN): TermSimilarity {
   if (a === b || (a.text === b.text && a.abjad === b.abjad)) return { score: 1, method: 'exact' };
   if (a.kind === 'number' || b.kind === 'number') return a.text === b.text ? { score: 1, method: 'exact' } : NONE;
   if (a.kind === 'legal' && b.kind === 'legal') {
@@ -113,10 +128,8 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true): TermSim
   // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
   else if (genderVariant(a.text, b.text)) return { score: 0.75, method: 'gender-variant' };
   else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
-  else if (a.chineseSyllables !== null && b.chineseSyllables !== null && !(a.pinyin && b.pinyin) && syllableClassesMatch(a.chineseSyllables, b.chineseSyllables)) {
-    best = { score: 0.86, method: 'romanisation' };
-  }
-  else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 4 && b.text.length >= 4) {
+  else if (!(han.a && han.b) && chineseSyllablesMatch(a, b, han)) best = { score: 0.86, method: 'romanisation' };
+  else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 4 && b.text.length >= 4 && !(a.sinoKey.length > 0 && b.sinoKey.length > 0)) {
     // same consonants, vowels differ (Husayn / Hussein): strong only when the spellings are close too
     best = { score: 0.8 + 0.12 * editSimilarityOf(a.text, b.text), method: 'phonetic' };
   }
@@ -182,6 +195,9 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const nl = l.length;
   // both sides read from the same CJK script: the readings are exact, so spelling tolerance is not wanted
   const strict = query.script === list.script && (query.script === 'han' || query.script === 'hangul' || query.script === 'kana');
+  const han: HanSides = { a: query.script === 'han', b: list.script === 'han' };
+  // roles read from Han / Hangul order are reliable; a Latin comma may be misplaced
+  const cjk = query.script === 'han' || query.script === 'hangul' || list.script === 'han' || list.script === 'hangul';
   const candidates: Candidate[] = [];
   const bestForQuery = new Float64Array(nq);
   for (let i = 0; i < nq; i++) {
@@ -190,8 +206,14 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     for (let j = 0; j < nl; j++) {
       const lj = l[j];
       if (lj === undefined) continue;
-      let sim = termSimilarity(qi, lj, (query.roles[i] ?? 0) !== ROLE_GIVEN && (list.roles[j] ?? 0) !== ROLE_GIVEN);
+      let sim = termSimilarity(qi, lj, (query.roles[i] ?? 0) !== ROLE_GIVEN && (list.roles[j] ?? 0) !== ROLE_GIVEN, han);
       if (strict && sim.method !== 'exact') sim = { score: sim.score * 0.6, method: `${sim.method}-same-script` };
+      // a stated family name matched to a stated given name: the same word, but not the same name
+      const qRole = query.roles[i] ?? 0;
+      const lRole = list.roles[j] ?? 0;
+      if (cjk && qRole !== 0 && lRole !== 0 && qRole !== lRole) sim = { score: sim.score * 0.75, method: `${sim.method}-role-swapped` };
+      // a reading of Han characters is exact: spelling tolerance means another character
+      else if ((han.a || han.b) && !EXACT_METHODS.has(sim.method)) sim = { score: sim.score * 0.85, method: sim.method };
       if (sim.score >= 0.45) {
         candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + 1, score: sim.score, method: sim.method });
         if (sim.score > (bestForQuery[i] ?? 0)) bestForQuery[i] = sim.score;
@@ -204,23 +226,25 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   if (needJoins || nq < nl) {
     for (let span = 2; span <= 3; span++) {
       for (let i = 0; i + span <= nq; i++) {
+        if (cjk && crossesRoles(query, i, i + span)) continue;
         const joined = joinedTerm(q, i, i + span);
         for (let j = 0; j < nl; j++) {
           const lj = l[j];
           if (lj === undefined || lj.kind !== 'name') continue;
           if (Math.abs(lj.text.length - joined.text.length) > 3) continue;
-          const sim = termSimilarity(joined, lj);
+          const sim = termSimilarity(joined, lj, true, han);
           if (strict && sim.method !== 'exact') continue;
           if (sim.score >= 0.8) candidates.push({ q0: i, q1: i + span, l0: j, l1: j + 1, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
       }
       for (let j = 0; j + span <= nl; j++) {
+        if (cjk && crossesRoles(list, j, j + span)) continue;
         const joined = joinedTerm(l, j, j + span);
         for (let i = 0; i < nq; i++) {
           const qi = q[i];
           if (qi === undefined || qi.kind !== 'name') continue;
           if (Math.abs(qi.text.length - joined.text.length) > 3) continue;
-          const sim = termSimilarity(qi, joined);
+          const sim = termSimilarity(qi, joined, true, han);
           if (strict && sim.method !== 'exact') continue;
           if (sim.score >= 0.8) candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + span, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
@@ -346,7 +370,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     score = 0.5;
     notes.push('no distinctive name part matched: capped at 0.5');
   }
-  if (!query.orderFree && !list.orderFree && options.personLike) {
+  if (!query.orderFree && !list.orderFree && options.personLike && !(eastAsianLooking(q) && eastAsianLooking(l))) {
     const ordered = chosen.filter((c) => NAME_LIKE.has(q[c.q0]?.kind ?? 'name')).sort((a, b) => a.q0 - b.q0);
     let inversions = 0;
     for (let x = 1; x < ordered.length; x++) if ((ordered[x]?.l0 ?? 0) < (ordered[x - 1]?.l0 ?? 0)) inversions++;
@@ -406,6 +430,21 @@ function isPatronymic(term: Term): boolean {
 const ORDER_PENALTY = 0.12;
 const SINGLE_TOKEN_CAP = 0.75;
 const BIN = new Set(['bin', 'ibn', 'ben', 'bint', 'b']);
+
+const EXACT_METHODS = new Set(['exact', 'equivalent', 'romanisation', 'legal-form', 'initial']);
+
+/** A family name and a given name are never glued into one word. */
+function crossesRoles(form: NameForm, from: number, to: number): boolean {
+  const first = form.roles[from] ?? 0;
+  for (let i = from + 1; i < to; i++) if ((form.roles[i] ?? 0) !== first) return true;
+  return false;
+}
+
+/** Every word is a Chinese or Korean syllable sequence: such names are written in either order. */
+function eastAsianLooking(terms: Term[]): boolean {
+  for (const t of terms) if (t.kind === 'name' && t.chineseSyllables === null && t.sinoKey.length === 0) return false;
+  return true;
+}
 
 function allTags(terms: Term[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {

@@ -56,8 +56,10 @@ export interface Term {
   readonly sinoKey: string;
   /** the token spells valid Hanyu Pinyin syllables: two pinyin spellings that differ are different characters */
   readonly pinyin: boolean;
-  /** Chinese syllables as pinyin classes: a romanised token's possible readings, or a pinyin token's own */
+  /** Chinese syllables as pinyin classes: every pinyin reading a romanised spelling can stand for */
   readonly chineseSyllables: string[][] | null;
+  /** the token read strictly as pinyin (one class per syllable), for readings made from Han characters */
+  readonly pinyinReading: string[][] | null;
   readonly metaphone: string;
   /** equivalence classes: zh:zhang, ar:muhammad, ko:bak, legal:llc … */
   readonly classes: readonly string[];
@@ -119,7 +121,8 @@ function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Ter
     skeleton: alpha ? skeleton(text) : text,
     sinoKey: alpha && !abjad && text.length >= 2 ? sinoKey(text) : '',
     pinyin: alpha && !abjad && isPinyinWord(text),
-    chineseSyllables: alpha && !abjad && text.length >= 2 ? (chineseSyllableClasses(text) ?? pinyinSyllables(text)) : null,
+    chineseSyllables: alpha && !abjad && text.length >= 2 ? chineseSyllableClasses(text) : null,
+    pinyinReading: alpha && !abjad && text.length >= 2 ? pinyinSyllables(text) : null,
     metaphone: alpha && !abjad && text.length >= 2 ? metaphoneKeys(text)[0] : '',
     classes,
     nicknames: NICKNAME_CLASSES.get(text) ?? [],

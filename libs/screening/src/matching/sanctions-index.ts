@@ -128,6 +128,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   private scratchTouched = new Uint8Array(0);
   private stampCounter = 0;
   private gluedTable = new TermTable();
+  private readonly byInitial = new Map<string, Int32Array>();
+  private readonly bySkeletonInitial = new Map<string, Int32Array>();
 
   constructor(entries: readonly ListEntry[]) {
     this.entries = [...entries];
@@ -209,6 +211,21 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       if (term.kind !== 'number') for (const d of deletes1(term.text)) this.keys.add(KEY_DELETE, d, term.id);
     }
     this.keys.freeze();
+    const byInitial = new Map<string, number[]>();
+    const bySkeletonInitial = new Map<string, number[]>();
+    for (const term of this.table.terms) {
+      if (term.kind !== 'name') continue;
+      const push = (map: Map<string, number[]>, key: string): void => {
+        if (key.length === 0) return;
+        const list = map.get(key);
+        if (list === undefined) map.set(key, [term.id]);
+        else list.push(term.id);
+      };
+      if (!term.abjad) push(byInitial, term.text.charAt(0));
+      push(bySkeletonInitial, term.skeleton.charAt(0));
+    }
+    for (const [k, v] of byInitial) this.byInitial.set(k, Int32Array.from(v));
+    for (const [k, v] of bySkeletonInitial) this.bySkeletonInitial.set(k, Int32Array.from(v));
   }
 
   private documentFrequency(termId: number): number {
@@ -222,14 +239,17 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     return COMMON_DOCUMENT_FREQUENCY / (COMMON_DOCUMENT_FREQUENCY + Math.max(0, this.documentFrequency(term.id) - 1));
   };
 
-  /** Recall safety net: compare a query term with the whole vocabulary (cheap filters first). */
+  /** Recall safety net: compare a query term with the vocabulary words sharing its first letter. */
   private scanVocabulary(term: Term): Map<number, number> {
     const found = new Map<number, number>();
     if (term.kind !== 'name' || term.text.length < 3) return found;
     const first = term.abjad ? term.skeleton.charAt(0) : term.text.charAt(0);
     const length = term.abjad ? term.skeleton.length : term.text.length;
-    for (const vocab of this.table.terms) {
-      if (vocab.kind !== 'name') continue;
+    const bucket = (term.abjad ? this.bySkeletonInitial : this.byInitial).get(first);
+    if (bucket === undefined) return found;
+    for (const id of bucket) {
+      const vocab = this.table.terms[id];
+      if (vocab === undefined || vocab.kind !== 'name') continue;
       if (term.abjad) {
         if (vocab.skeleton.charAt(0) !== first || Math.abs(vocab.skeleton.length - length) > 1) continue;
       } else if (vocab.text.charAt(0) !== first || Math.abs(vocab.text.length - length) > 2) continue;

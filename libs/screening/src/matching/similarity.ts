@@ -1,13 +1,20 @@
 /** String similarity primitives. Inputs are normalised lower-case strings; all functions are pure. */
 
+let jaroScratchA = new Uint8Array(64);
+let jaroScratchB = new Uint8Array(64);
+
 export function jaro(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedA = new Uint8Array(la);
-  const matchedB = new Uint8Array(lb);
+  if (jaroScratchA.length < la) jaroScratchA = new Uint8Array(la + 32);
+  if (jaroScratchB.length < lb) jaroScratchB = new Uint8Array(lb + 32);
+  const matchedA = jaroScratchA;
+  const matchedB = jaroScratchB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const start = Math.max(0, i - window);
@@ -54,6 +61,9 @@ export function penalisedJaroWinkler(a: string, b: string): number {
   return score;
 }
 
+/** reusable rows: the distance is computed synchronously, so one set per process is enough */
+let scratch: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal-string-alignment Damerau-Levenshtein distance (adjacent transpositions count 1). */
 export function editDistance(a: string, b: string, maxDistance = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
@@ -62,9 +72,8 @@ export function editDistance(a: string, b: string, maxDistance = Number.POSITIVE
   if (Math.abs(la - lb) > maxDistance) return maxDistance + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  let prevPrev = new Int32Array(lb + 1);
-  let prev = new Int32Array(lb + 1);
-  let curr = new Int32Array(lb + 1);
+  if (scratch[0].length < lb + 1) scratch = [new Int32Array(lb + 32), new Int32Array(lb + 32), new Int32Array(lb + 32)];
+  let [prevPrev, prev, curr] = scratch;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     curr[0] = i;
