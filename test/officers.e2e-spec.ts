@@ -231,24 +231,23 @@ describe('officers, sessions, permissions and the audit trail', () => {
   it('creates an officer from a password piped to the CLI, who can then log in; refuses an empty or short password', async () => {
     const username = `cli-officer-${process.pid}`;
     const created = await cli(t, ['users:create', '--username', username, '--role', 'SUPERVISOR'], 'a piped password 2026\nignored second line\n');
-    expect(created.stderr).toBe('');
-    expect(created.code).toBe(0);
+    expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(new RegExp(`^created SUPERVISOR officer ${username} \\([0-9a-f-]{36}\\)\\n$`));
     expect((await postLogin(t, { username, password: 'a piped password 2026' })).status).toBe(200);
     const [event] = await t.dataSource.query("SELECT actor FROM audit_events WHERE action = 'officer.created' AND after->>'username' = $1", [username]);
     expect(event.actor).toMatch(/^cli:/);
 
     const short = await cli(t, ['users:create', '--username', `${username}-2`, '--role', 'ANALYST'], 'short\n');
-    expect(short.code).toBe(1);
+    expect(short.code, short.stderr).toBe(1);
     expect(short.stderr).toContain('password: password must be at least 12 characters (got 5)');
     const empty = await cli(t, ['users:create', '--username', `${username}-3`, '--role', 'ANALYST'], '');
-    expect(empty.code).toBe(2);
+    expect(empty.code, empty.stderr).toBe(2);
     expect(empty.stderr).toContain('reads the password from standard input, and it was empty');
     const badRole = await cli(t, ['users:create', '--username', `${username}-4`, '--role', 'root'], 'a piped password 2026\n');
-    expect(badRole.code).toBe(1);
+    expect(badRole.code, badRole.stderr).toBe(1);
     expect(badRole.stderr).toContain('role: role must be one of ANALYST, SUPERVISOR, ADMIN, AUDITOR');
     const taken = await cli(t, ['users:create', '--username', username, '--role', 'ANALYST'], 'a piped password 2026\n');
-    expect(taken.code).toBe(1);
+    expect(taken.code, taken.stderr).toBe(1);
     expect(taken.stderr).toContain('CONFLICT');
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM officers WHERE username LIKE $1', [`${username}%`])).toEqual([{ n: 1 }]);
   });
