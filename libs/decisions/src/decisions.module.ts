@@ -37,8 +37,13 @@ export const VELOCITY_STORE = Symbol('VELOCITY_STORE');
         writer: DecisionWriter,
         observer: PreAuthObserver,
         velocity: RedisVelocityStore | null,
-      ) => new PreAuthUseCase(dataSource, rules, index, writer, observer, velocity),
-      inject: [DataSource, RuleConfigurationStore, ScreeningIndex, DecisionWriter, PRE_AUTH_OBSERVER, VELOCITY_STORE],
+        config: AppConfig,
+      ) =>
+        new PreAuthUseCase(dataSource, rules, index, writer, observer, velocity, {
+          batchWindowMs: config.preAuthBatchWindowMs === 0 ? 0 : 1,
+          maxBatch: config.preAuthBatchMaxSize,
+        }),
+      inject: [DataSource, RuleConfigurationStore, ScreeningIndex, DecisionWriter, PRE_AUTH_OBSERVER, VELOCITY_STORE, APP_CONFIG],
     },
     { provide: OutcomeUseCase, useFactory: (dataSource: DataSource) => new OutcomeUseCase(dataSource), inject: [DataSource] },
     {

@@ -13,7 +13,7 @@ import {
 import { evaluatePayment, type RuleConfigurationStore, type PaymentFacts, type RuleEvaluation, type ScreeningSignal } from '@app/rules';
 import type { IndexGeneration, ScreeningIndex, ScreenedMatch, ScreeningQuery, Thresholds } from '@app/screening';
 import { type DecisionWriter, type DecisionRecord } from './decision-writer.js';
-import { PartyStateRepository, type PartyState } from './party-state.repository.js';
+import { PartyStateLoader, PartyStateRepository, type PartyState, type PartyStateQuery } from './party-state.repository.js';
 import type { RedisVelocityStore } from './velocity-store.js';
 import type { PreAuthRequestDto } from './pre-auth.dto.js';
 
@@ -61,7 +61,7 @@ export function payerKeyOf(request: Pick<PreAuthRequestDto, 'payer'>): string {
  * fails and the payment is decided again with fresh state.
  */
 export class PreAuthUseCase {
-  private readonly partyState: PartyStateRepository;
+  private readonly partyState: PartyStateLoader;
 
   constructor(
     dataSource: DataSource,
@@ -70,9 +70,10 @@ export class PreAuthUseCase {
     private readonly writer: DecisionWriter,
     private readonly observer: PreAuthObserver,
     private readonly velocity: RedisVelocityStore | null = null,
+    options: { batchWindowMs: number; maxBatch: number } = { batchWindowMs: 0, maxBatch: 64 },
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.partyState = new PartyStateRepository(dataSource);
+    this.partyState = new PartyStateLoader(new PartyStateRepository(dataSource), { windowMs: options.batchWindowMs, maxBatch: options.maxBatch });
   }
 
   async execute(request: PreAuthRequestDto, actor: Actor): Promise<PreAuthResponse> {
@@ -174,7 +175,7 @@ export class PreAuthUseCase {
   }
 
   /** Party state from PostgreSQL; velocity windows from Redis when present (PostgreSQL again if Redis fails). */
-  private async loadState(input: Parameters<PartyStateRepository['load']>[0]): Promise<PartyState> {
+  private async loadState(input: PartyStateQuery): Promise<PartyState> {
     if (!this.velocity) return this.partyState.load(input);
     const [state, windows] = await Promise.all([
       this.partyState.load({ ...input, includeVelocity: false }),

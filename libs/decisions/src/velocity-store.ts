@@ -32,7 +32,8 @@ export class RedisVelocityStore {
     url: string,
     private readonly prefix: string,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 250 });
+    // auto-pipelining sends the commands of concurrent requests in one write
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 250, enableAutoPipelining: true });
     this.redis.on('error', () => undefined);
   }
 
