@@ -13,7 +13,11 @@ export interface TestOfficer {
 let sequence = 0;
 
 /** A new officer with this role (a fresh username each call). */
-export async function createOfficer(t: TestApp, role: OfficerRole, options: { username?: string; password?: string } = {}): Promise<TestOfficer> {
+export async function createOfficer(
+  t: TestApp,
+  role: OfficerRole,
+  options: { username?: string; password?: string } = {},
+): Promise<TestOfficer> {
   sequence += 1;
   const username = options.username ?? `${role.toLowerCase()}-${process.pid}-${sequence}`;
   const password = options.password ?? TEST_PASSWORD;
@@ -27,8 +31,16 @@ let address = 0;
  * POST /v1/auth/login from a client address of its own (X-Forwarded-For; the app trusts its proxy), so the
  * per-address login throttle never mixes up the tests of one file.
  */
-export function postLogin(t: TestApp, body: unknown, clientAddress = nextClientAddress()): ReturnType<TestApp['request']> {
-  return t.request('POST', '/v1/auth/login', { key: null, body, headers: { 'x-forwarded-for': clientAddress } });
+export function postLogin(
+  t: TestApp,
+  body: unknown,
+  clientAddress = nextClientAddress(),
+): ReturnType<TestApp['request']> {
+  return t.request('POST', '/v1/auth/login', {
+    key: null,
+    body,
+    headers: { 'x-forwarded-for': clientAddress },
+  });
 }
 
 export function nextClientAddress(): string {
@@ -39,7 +51,10 @@ export function nextClientAddress(): string {
 /** Logs in over HTTP; answers the bearer token. */
 export async function login(t: TestApp, officer: { username: string; password: string }): Promise<string> {
   const response = await postLogin(t, { username: officer.username, password: officer.password });
-  if (response.status !== 200) throw new Error(`login of ${officer.username} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(
+      `login of ${officer.username} answered ${response.status}: ${JSON.stringify(response.body)}`,
+    );
   return response.body.accessToken as string;
 }
 
@@ -50,6 +65,13 @@ export async function loginAs(t: TestApp, role: OfficerRole): Promise<TestOffice
 }
 
 /** Request options for an officer's bearer token (and no API key). */
-export function bearer(token: string, body?: unknown): { key: null; headers: Record<string, string>; body?: unknown } {
-  return { key: null, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { body }) };
+export function bearer(
+  token: string,
+  body?: unknown,
+): { key: null; headers: Record<string, string>; body?: unknown } {
+  return {
+    key: null,
+    headers: { authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body }),
+  };
 }

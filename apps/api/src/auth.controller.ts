@@ -29,7 +29,9 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with username and password; answers a bearer token valid 8 hours (401 on any refusal)' })
+  @ApiOperation({
+    summary: 'Log in with username and password; answers a bearer token valid 8 hours (401 on any refusal)',
+  })
   login(@Body() body: LoginRequestDto, @Req() request: AuthenticatedRequest): Promise<LoginResult> {
     return this.sessions.login(body, { requestId: request.id, ip: request.ip });
   }
@@ -40,23 +42,37 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "Revoke the caller's bearer token" })
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
-    await this.sessions.revoke({ id: request.officerSession!.id, officer: officerOf(request) }, { requestId: request.id });
+    await this.sessions.revoke(
+      { id: request.officerSession!.id, officer: officerOf(request) },
+      { requestId: request.id },
+    );
   }
 
   @Get('auth/me')
   @Roles(...OFFICER_ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The calling officer, their permissions and when their session expires' })
-  me(@Req() request: AuthenticatedRequest): { officer: Officer; permissions: Permission[]; expiresAt: string } {
+  me(@Req() request: AuthenticatedRequest): {
+    officer: Officer;
+    permissions: Permission[];
+    expiresAt: string;
+  } {
     const officer = officerOf(request);
-    return { officer, permissions: permissionsOf(officer.role), expiresAt: request.officerSession!.expiresAt.toISOString() };
+    return {
+      officer,
+      permissions: permissionsOf(officer.role),
+      expiresAt: request.officerSession!.expiresAt.toISOString(),
+    };
   }
 
   @Post('users')
   @RequirePermission('users:manage')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create an officer (ADMIN)' })
-  async createOfficer(@Body() body: CreateOfficerRequestDto, @Req() request: AuthenticatedRequest): Promise<{ officer: Officer }> {
+  async createOfficer(
+    @Body() body: CreateOfficerRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<{ officer: Officer }> {
     return { officer: await this.officers.create(body, request.actor!, request.id) };
   }
 }
