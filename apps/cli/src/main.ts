@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService, OfficerService, readFirstLine } from '@app/access';
 import { DomainError, loadConfig, type Actor } from '@app/common';
-import { rebuildVelocityWindows, RedisVelocityStore } from '@app/decisions';
+import { rebuildVelocityWindows, RedisVelocityStore, ReplayDecisionUseCase } from '@app/decisions';
 import { createDataSource, runMigrations, startRuntime } from '@app/persistence';
 import { ImportListUseCase, readListFiles } from '@app/screening';
 
@@ -37,6 +37,16 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
         `${result.status === 'ACTIVATED' ? 'activated' : 'unchanged'} ${result.list} snapshot ${result.snapshotId}: ${result.entries} entries, ${result.names} names, ` +
           `hash ${result.contentHash.slice(0, 12)}, +${result.delta.added.length} -${result.delta.removed.length} ~${result.delta.changed.length}\n`,
       );
+    },
+  },
+  'decisions:replay': {
+    usage: 'decisions:replay --transaction <transactionId>   (exit 0 when the stored decision is reproduced exactly)',
+    run: async (dataSource, args) => {
+      const { values } = parseArgs({ args, options: { transaction: { type: 'string' } } });
+      if (!values.transaction) throw new UsageError('decisions:replay needs --transaction');
+      const result = await new ReplayDecisionUseCase(dataSource).execute(values.transaction);
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      if (!result.identical) process.exitCode = 1;
     },
   },
   'velocity:rebuild': {
@@ -92,7 +102,7 @@ async function main(): Promise<number> {
     await runMigrations(dataSource);
     const user = userInfo().username;
     await command.run(dataSource, args, { kind: 'cli', id: user, name: user, role: 'operator' });
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\nusage: npm run cli -- ${command.usage}\n`);
