@@ -223,7 +223,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   // joined words: only worth trying when some part is not already well matched
   let needJoins = false;
   for (let i = 0; i < nq; i++) if ((bestForQuery[i] ?? 0) < 0.9 && (query.weights[i] ?? 0) >= 0.3) needJoins = true;
-  if (needJoins || nq < nl) {
+  if (needJoins) {
     for (let span = 2; span <= 3; span++) {
       for (let i = 0; i + span <= nq; i++) {
         if (cjk && crossesRoles(query, i, i + span)) continue;

@@ -104,6 +104,8 @@ const DEFAULT_LIMIT = 50;
 const MAX_VOCAB_CANDIDATES_PER_TERM = 400;
 const MAX_FULL_SCORES = 300;
 const COMMON_DOCUMENT_FREQUENCY = 20;
+/** only name-like words start candidates: particles, honorifics, legal forms and initials never do */
+const BLOCKING_KINDS = new Set(['name', 'number', 'generic']);
 /** blocking keeps names whose query coverage (from the keys alone) is within this margin of the threshold */
 const BOUND_MARGIN = 0.15;
 
@@ -221,7 +223,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         if (list === undefined) map.set(key, [term.id]);
         else list.push(term.id);
       };
-      if (!term.abjad) push(byInitial, term.text.charAt(0));
+      if (!term.abjad) push(byInitial, term.text.slice(0, 2));
       push(bySkeletonInitial, term.skeleton.charAt(0));
     }
     for (const [k, v] of byInitial) this.byInitial.set(k, Int32Array.from(v));
@@ -243,7 +245,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   private scanVocabulary(term: Term): Map<number, number> {
     const found = new Map<number, number>();
     if (term.kind !== 'name' || term.text.length < 3) return found;
-    const first = term.abjad ? term.skeleton.charAt(0) : term.text.charAt(0);
+    const first = term.abjad ? term.skeleton.charAt(0) : term.text.slice(0, 2);
     const length = term.abjad ? term.skeleton.length : term.text.length;
     const bucket = (term.abjad ? this.bySkeletonInitial : this.byInitial).get(first);
     if (bucket === undefined) return found;
@@ -252,7 +254,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       if (vocab === undefined || vocab.kind !== 'name') continue;
       if (term.abjad) {
         if (vocab.skeleton.charAt(0) !== first || Math.abs(vocab.skeleton.length - length) > 1) continue;
-      } else if (vocab.text.charAt(0) !== first || Math.abs(vocab.text.length - length) > 2) continue;
+      } else if (Math.abs(vocab.text.length - length) > 2) continue;
       const sim = termSimilarity(term, vocab).score;
       if (sim >= 0.6) found.set(vocab.id, sim);
     }
@@ -356,13 +358,17 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       let totalWeight = 0;
       for (let i = 0; i < form.terms.length; i++) {
         const term = form.terms[i];
-        if (term !== undefined && (form.weights[i] ?? 0) >= 0.3 && term.kind !== 'initial') totalWeight += form.weights[i] ?? 0;
+        if (term !== undefined && (form.weights[i] ?? 0) >= 0.3 && BLOCKING_KINDS.has(term.kind)) totalWeight += form.weights[i] ?? 0;
       }
       if (totalWeight === 0) continue;
+      const seenTerms = new Set<number>();
       for (let i = 0; i < form.terms.length; i++) {
         const term = form.terms[i];
         const weight = form.weights[i] ?? 0;
-        if (term === undefined || weight < 0.3 || term.kind === 'initial') continue;
+        if (term === undefined || weight < 0.3 || !BLOCKING_KINDS.has(term.kind)) continue;
+        // a repeated word (Li Li Mei) can only be found once in a list name
+        if (seenTerms.has(term.id)) continue;
+        seenTerms.add(term.id);
         const similar = this.similarTerms(term, new Map(), scan);
         // split: a query word that is two vocabulary words glued together
         if (term.text.length >= 6 && !term.abjad) {
@@ -410,7 +416,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         const glued = this.gluedTable.intern(a.text + b.text, 'name', false);
         const w = (form.weights[i] ?? 0) + (form.weights[i + 1] ?? 0);
         for (const [termId, sim] of this.similarTerms(glued, new Map(), false)) {
-          if (sim < 0.8) continue;
+          // the vocabulary word must really be the two words joined, not one of them
+          if (sim < 0.8 || (this.table.terms[termId]?.text.length ?? 0) < glued.text.length - 1) continue;
           for (let p = this.postingOffsets[termId] ?? 0; p < (this.postingOffsets[termId + 1] ?? 0); p++) {
             const n = this.postings[p] ?? 0;
             accumulated[n] = (accumulated[n] ?? 0) + w * sim;
