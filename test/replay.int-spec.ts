@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReplayDecisionUseCase } from '../libs/decisions/src/index.js';
+import { ReplayDecisionUseCase, verifyDecisionChain } from '../libs/decisions/src/index.js';
 import { preAuthRequest, startTestApp, type TestApp } from './support/test-app.js';
 
 describe(ReplayDecisionUseCase.name, () => {
@@ -47,5 +47,30 @@ describe(ReplayDecisionUseCase.name, () => {
     const replay = await new ReplayDecisionUseCase(t.dataSource).execute(body.transactionId);
     expect(replay.identical).toBe(false);
     expect(replay.rules.replayed.outcome).toBe('DECLINE');
+  });
+});
+
+describe('decision chain', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ worker: false });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('links every recorded decision and detects a decision changed behind the append-only trigger', async () => {
+    const bodies = Array.from({ length: 5 }, () => preAuthRequest({ merchant: { legalRepresentative: 'LIU YANG' } }));
+    await Promise.all(bodies.map((body) => t.request('POST', '/v1/pre-auth', { body })));
+    const before = await verifyDecisionChain(t.dataSource);
+    expect(before).toMatchObject({ valid: true, unchained: 0 });
+    expect(before.decisions).toBeGreaterThanOrEqual(5);
+
+    await t.dataSource.query('ALTER TABLE decisions DISABLE TRIGGER decisions_append_only');
+    await t.dataSource.query("UPDATE decisions SET outcome = 'DECLINE' WHERE transaction_id = $1", [bodies[2].transactionId]);
+    await t.dataSource.query('ALTER TABLE decisions ENABLE TRIGGER decisions_append_only');
+    const after = await verifyDecisionChain(t.dataSource);
+    expect(after).toMatchObject({ valid: false, firstBroken: { transactionId: bodies[2].transactionId, problem: 'content' } });
   });
 });

@@ -7,3 +7,4 @@ export * from './pre-auth.use-case.js';
 export * from './velocity-store.js';
 export * from './pre-auth-response.dto.js';
 export * from './replay-decision.use-case.js';
+export * from './decision-chain.js';
