@@ -186,6 +186,8 @@ export interface CompareOptions {
   personLike: boolean;
   /** how distinctive a list word is across the index, 0 (very common) … 1 (rare); absent outside an index */
   rarity?: (term: Term) => number;
+  /** build parts and notes (false while ranking candidates: only the score is needed) */
+  explain?: boolean;
 }
 
 export function compareForms(query: NameForm, list: NameForm, options: CompareOptions): FormComparison {
@@ -193,6 +195,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const l = list.terms;
   const nq = q.length;
   const nl = l.length;
+  const explain = options.explain !== false;
   // both sides read from the same CJK script: the readings are exact, so spelling tolerance is not wanted
   const strict = query.script === list.script && (query.script === 'han' || query.script === 'hangul' || query.script === 'kana');
   const han: HanSides = { a: query.script === 'han', b: list.script === 'han' };
@@ -259,6 +262,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const lScore = new Float64Array(nl);
   const qUsed = new Uint8Array(nq);
   const lUsed = new Uint8Array(nl);
+  const lMethodInitial = new Uint8Array(nl);
   const chosen: Candidate[] = [];
   for (const c of candidates) {
     let free = true;
@@ -276,6 +280,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     for (let j = c.l0; j < c.l1; j++) {
       lUsed[j] = 1;
       lScore[j] = c.score;
+      if (c.method === 'initial' || c.method === 'initialism') lMethodInitial[j] = 1;
     }
     chosen.push(c);
   }
@@ -287,6 +292,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   for (let j = 0; j < nl; j++) {
     const term = l[j];
     if (term === undefined || lUsed[j] === 0) continue;
+    // for persons, initials and initialisms alone are no evidence (N.N. ≠ Nursultan Nazarbayev)
+    if (options.personLike && lMethodInitial[j] === 1) continue;
     if (term.kind === 'name' || term.kind === 'number') nameEvidence += (lScore[j] ?? 0) * Math.min(1, list.weights[j] ?? 1);
     else if (term.kind === 'generic') genericEvidence += (lScore[j] ?? 0) * (list.weights[j] ?? 1);
   }
@@ -340,14 +347,15 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const extraQuery = Math.max(0, queryUnmatched - Math.min(queryUnmatched, listUnmatched));
   const extraFamily = Math.min(extraQuery, queryFamilyUnmatched);
   // a syllable read from Han or Hangul is half a given name, not an optional middle name
-  const extraCost = query.script === 'han' || query.script === 'hangul' ? 1 : EXTRA_QUERY_COST;
+  // an extra word in a company name usually names another company (Crystalord Systems ≠ Crystalord)
+  const extraCost = query.script === 'han' || query.script === 'hangul' ? 1 : options.personLike ? EXTRA_QUERY_COST : EXTRA_QUERY_COST_ORGANISATION;
   const denominator = matchedWeight + CONFLICT_COST * conflict + extraCost * (extraQuery - extraFamily) + extraFamily;
   let score = denominator > 0 ? matchedScore / denominator : 0;
   const listPenalty = Math.min(0.3, extraListCost * (1 - conflictShare));
   score -= listPenalty;
-  if (conflict > 0) notes.push(`unmatched parts on both sides (weight ${conflict.toFixed(2)})`);
-  if (extraQuery > 0) notes.push(`query parts not in the list name (weight ${extraQuery.toFixed(2)})`);
-  if (listPenalty > 0) notes.push(`list parts not in the query −${listPenalty.toFixed(3)}`);
+  if (conflict > 0) if (explain) notes.push(`unmatched parts on both sides (weight ${conflict.toFixed(2)})`);
+  if (extraQuery > 0) if (explain) notes.push(`query parts not in the list name (weight ${extraQuery.toFixed(2)})`);
+  if (listPenalty > 0) if (explain) notes.push(`list parts not in the query −${listPenalty.toFixed(3)}`);
 
   // every matched word is common in the lists (Jose, Sanchez, Daniel, Lopez) and words are left over:
   // common names coincide, so leftovers weigh more
@@ -361,14 +369,14 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       const leftovers = listUnmatchedNames + (extraQuery > 0 ? 1 : 0);
       const penalty = Math.min(0.15, COMMON_NAME_PENALTY * leftovers);
       score -= penalty;
-      notes.push(`only common name words matched, with leftovers −${penalty.toFixed(3)}`);
+      if (explain) notes.push(`only common name words matched, with leftovers −${penalty.toFixed(3)}`);
     }
   }
   // only tagged or generic words matched: never a match ("CORP" ≠ "ACME CORP", "Management Company")
   const evidence = listHasNames ? nameEvidence : nameEvidence + genericEvidence;
   if (evidence < 0.5 && score > 0.5) {
     score = 0.5;
-    notes.push('no distinctive name part matched: capped at 0.5');
+    if (explain) notes.push('no distinctive name part matched: capped at 0.5');
   }
   if (!query.orderFree && !list.orderFree && options.personLike && !(eastAsianLooking(q) && eastAsianLooking(l))) {
     const ordered = chosen.filter((c) => NAME_LIKE.has(q[c.q0]?.kind ?? 'name')).sort((a, b) => a.q0 - b.q0);
@@ -376,17 +384,17 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     for (let x = 1; x < ordered.length; x++) if ((ordered[x]?.l0 ?? 0) < (ordered[x - 1]?.l0 ?? 0)) inversions++;
     if (inversions > 0) {
       score -= ORDER_PENALTY;
-      notes.push(`name parts in a different order −${ORDER_PENALTY}`);
+      if (explain) notes.push(`name parts in a different order −${ORDER_PENALTY}`);
     }
     if (reversedPatronymic(q, l, chosen)) {
       score -= 0.2;
-      notes.push('bin/ibn relation reversed (father and son swapped) −0.2');
+      if (explain) notes.push('bin/ibn relation reversed (father and son swapped) −0.2');
     }
   }
   // both names written in Han (or Hangul): a different character is a different name, whatever the reading
   if (query.original !== undefined && list.original !== undefined && query.original.length > 0 && query.original !== list.original && score > SAME_SCRIPT_CAP) {
     score = SAME_SCRIPT_CAP;
-    notes.push(`different characters in the same script (${query.original} / ${list.original}): capped at ${SAME_SCRIPT_CAP}`);
+    if (explain) notes.push(`different characters in the same script (${query.original} / ${list.original}): capped at ${SAME_SCRIPT_CAP}`);
   }
   // a single query word against a longer person name is not enough on its own
   let queryNameTokens = 0;
@@ -398,10 +406,11 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   for (const term of l) if (term.kind === 'name') listNameTokens++;
   if (options.personLike && queryNameTokens === 1 && listNameTokens >= 2 && listUnmatchedNames > 0 && score > SINGLE_TOKEN_CAP) {
     score = SINGLE_TOKEN_CAP;
-    notes.push(`single query word against a longer name: capped at ${SINGLE_TOKEN_CAP}`);
+    if (explain) notes.push(`single query word against a longer name: capped at ${SINGLE_TOKEN_CAP}`);
   }
 
   const parts: PartAlignment[] = [];
+  if (!explain) return { score: Math.max(0, Math.min(1, score)), parts, notes };
   const byQuery = [...chosen].sort((a, b) => a.q0 - b.q0 || a.l0 - b.l0);
   for (const c of byQuery) {
     parts.push({
@@ -417,6 +426,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
 }
 
 const EXTRA_QUERY_COST = 0.4;
+const EXTRA_QUERY_COST_ORGANISATION = 0.8;
 const SAME_SCRIPT_CAP = 0.75;
 const CONFLICT_COST = 1.3;
 const LIST_COST = 0.1;

@@ -50,15 +50,19 @@ export function bestNameMatch(
   listNames: readonly PreparedListName[],
   personLike: boolean,
   rarity?: (term: Term) => number,
+  explainAbove = 0,
 ): BestName | null {
   let best: BestName | null = null;
+  const options = rarity === undefined ? { personLike, explain: false } : { personLike, rarity, explain: false };
   for (const list of listNames) {
     for (const query of queryForms) {
-      const comparison = compareForms(query.form, list.form, rarity === undefined ? { personLike } : { personLike, rarity });
+      const comparison = compareForms(query.form, list.form, options);
       const effective = list.strength === 'weak' ? Math.min(comparison.score, WEAK_ALIAS_CAP) : comparison.score;
       if (best === null || effective > best.effective + 1e-12) best = { comparison, query, list, effective };
     }
   }
+  // explain only the winner
+  if (best !== null && best.effective >= explainAbove) best.comparison = compareForms(best.query.form, best.list.form, { ...options, explain: true });
   return best;
 }
 

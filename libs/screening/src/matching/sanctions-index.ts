@@ -138,6 +138,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     this.entryCount = this.entries.length;
     const perEntry: number[][] = [];
     let nameCount = 0;
+    // the same name appears on several lists (SDN, CSL, UN, UK …): prepare it once, share the forms
+    const prepared = new Map<string, NameForm[]>();
     for (let e = 0; e < this.entries.length; e++) {
       const entry = this.entries[e];
       const mine: number[] = [];
@@ -148,7 +150,13 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       for (const name of entry.names) {
         if (name.full.trim().length === 0) continue;
         nameCount++;
-        for (const form of prepareName(name.full, kind, this.table, name.parts)) {
+        const cacheKey = `${kind}|${name.full}|${name.parts?.family ?? ''}`;
+        let forms = prepared.get(cacheKey);
+        if (forms === undefined) {
+          forms = prepareName(name.full, kind, this.table, name.parts);
+          prepared.set(cacheKey, forms);
+        }
+        for (const form of forms) {
           const signature = form.terms.map((t) => t.id).join(',') + (form.orderFree ? '!' : '');
           if (seen.has(signature)) continue;
           seen.add(signature);
@@ -306,6 +314,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       }
     }
 
+    const identifierEntries = new Set(candidateEntries);
     // only the names that passed blocking are scored; an identifier hit scores all names of its entry
     const namesOfEntry = new Map<number, PreparedListName[]>();
     for (const e of candidateEntries) {
@@ -328,7 +337,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     for (const [e, listNames] of namesOfEntry) {
       const entry = this.entries[e];
       if (entry === undefined) continue;
-      const best: BestName | null = bestNameMatch(queryForms, listNames, personLike, this.rarity);
+      // explanations are built only for names that can still reach the threshold (identifier hits always)
+      const best: BestName | null = bestNameMatch(queryForms, listNames, personLike, this.rarity, identifierEntries.has(e) ? 0 : threshold);
       const scored = scoreEntry(query, entry, best, thresholds);
       if (scored === null || scored.score < threshold) continue;
       matches.push({ entry, matchedName: scored.matchedName, score: scored.score, band: scored.band, explanation: scored.explanation });
