@@ -12,6 +12,7 @@ import { RuleConfigurationStore } from '@app/rules';
 import { loadDemoListsIfEmpty, ScreeningIndex } from '@app/screening';
 import { AuditController } from './audit.controller.js';
 import { AuthController } from './auth.controller.js';
+import { DecisionsController } from './decisions.controller.js';
 import { GatewayController } from './gateway.controller.js';
 import { ListsController } from './lists.controller.js';
 import { Metrics } from './metrics.js';
@@ -73,7 +74,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AuthController, AuditController, GatewayController, ListsController, OperationsController, ScreeningController],
+      controllers: [AuthController, AuditController, DecisionsController, GatewayController, ListsController, OperationsController, ScreeningController],
     };
   }
 

@@ -51,6 +51,7 @@ export async function createApiApp(config: AppConfig, runtime: Runtime, extraImp
       .setDescription('Pre-authorisation screening for the Cross-border QR Code Unified Gateway, and the officers\' API')
       .setVersion('1')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'officer session token from POST /v1/auth/login' })
       .addSecurityRequirements('api-key')
       .build(),
   );

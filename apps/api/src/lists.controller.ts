@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/access';
+import { RequirePermission, Roles } from '@app/access';
 import { RescreenUseCase, type RescreenProgress } from '@app/alerts';
 import { ListSnapshotRepository, ScreeningIndex } from '@app/screening';
 
@@ -14,14 +14,16 @@ export class ListsController {
   ) {}
 
   @Get('rescreens')
-  @Roles('admin', 'ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR')
+  @Roles('admin')
+  @RequirePermission('lists:read')
   @ApiOperation({ summary: 'Progress of the rescreening runs started by list changes, newest first' })
   async rescreens(): Promise<{ runs: RescreenProgress[] }> {
     return { runs: await this.rescreen.progress() };
   }
 
   @Get()
-  @Roles('admin', 'ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR')
+  @Roles('admin')
+  @RequirePermission('lists:read')
   @ApiOperation({ summary: 'The active snapshot of every list' })
   async list(): Promise<{ lists: unknown[]; index: { loaded: boolean; entries: number; names: number; builtAt: string | null } }> {
     const snapshots = await this.snapshots.activeSnapshots();

@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/access';
+import { RequirePermission, Roles } from '@app/access';
 import { ScreeningBatchDto, ScreeningCompareDto, ScreeningSearchDto, ScreeningSearchUseCase, type SearchResult } from '@app/screening';
 
-const SCREENING_ROLES = ['admin', 'ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR'];
 
 @ApiTags('screening')
 @Controller('v1/screening')
@@ -12,7 +11,8 @@ export class ScreeningController {
 
   @Post('search')
   @HttpCode(200)
-  @Roles(...SCREENING_ROLES)
+  @Roles('admin')
+  @RequirePermission('lists:read')
   @ApiOperation({ summary: 'Search the lists in force for one name, with explanations' })
   search(@Body() body: ScreeningSearchDto): SearchResult {
     return this.screening.search(body);
@@ -20,7 +20,8 @@ export class ScreeningController {
 
   @Post('search:batch')
   @HttpCode(200)
-  @Roles(...SCREENING_ROLES)
+  @Roles('admin')
+  @RequirePermission('lists:read')
   @ApiOperation({ summary: 'Up to 1,000 searches; results in query order' })
   batch(@Body() body: ScreeningBatchDto): { results: SearchResult[] } {
     return { results: this.screening.batch(body.queries) };
@@ -28,7 +29,8 @@ export class ScreeningController {
 
   @Post('compare')
   @HttpCode(200)
-  @Roles(...SCREENING_ROLES)
+  @Roles('admin')
+  @RequirePermission('lists:read')
   @ApiOperation({ summary: 'Score two names against each other, with the explanation' })
   compare(@Body() body: ScreeningCompareDto): ReturnType<ScreeningSearchUseCase['compare']> {
     return this.screening.compare(body.a, body.b);
