@@ -4,6 +4,10 @@ import { BackfillDefaultRuleSetAndFx1764100000002 } from './1764100000002-backfi
 import { CreateRescreenRuns1764100000004 } from './1764100000004-create-rescreen-runs.js';
 import { CreateDecisionChain1764100000005 } from './1764100000005-create-decision-chain.js';
 import { CreateOfficers1764100000010 } from './1764100000010-create-officers.js';
+import { CreateReportTables1764100000020 } from './1764100000020-create-report-tables.js';
+import { BackfillReportDefaults1764100000021 } from './1764100000021-backfill-report-defaults.js';
+import { CreateAlertWorkTables1764100000030 } from './1764100000030-create-alert-work-tables.js';
+import { IndexAlertQueues1764100000031 } from './1764100000031-index-alert-queues.js';
 
 /** Every migration, in order. Append only: a committed migration is never edited. */
 export const MIGRATIONS = [
@@ -13,4 +17,8 @@ export const MIGRATIONS = [
   CreateRescreenRuns1764100000004,
   CreateDecisionChain1764100000005,
   CreateOfficers1764100000010,
+  CreateReportTables1764100000020,
+  BackfillReportDefaults1764100000021,
+  CreateAlertWorkTables1764100000030,
+  IndexAlertQueues1764100000031,
 ];
