@@ -144,7 +144,8 @@ export class PreAuthUseCase {
           listSnapshotIds: generation.snapshotIds,
           inputs: { facts, history: state.history, signals },
           response: responseText,
-          contentHash: sha256Hex(canonicalJson({ facts, history: state.history, signals, evaluation, ruleSetVersion: ruleSet.version, fxVersion: fx.version })),
+          // objects built in a fixed order by this code: plain JSON is a stable text here (the request hash needs canonical JSON)
+          contentHash: sha256Hex(JSON.stringify({ facts, history: state.history, signals, evaluation, ruleSetVersion: ruleSet.version, fxVersion: fx.version })),
           decidedAt,
           actor: actorLabel(actor),
         },
