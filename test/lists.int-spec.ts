@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUES } from '../libs/queue/src/index.js';
 import { ImportListUseCase, ScreeningIndex, type ListFiles } from '../libs/screening/src/index.js';
 import { preAuthRequest, startTestApp, TEST_ACTOR, type TestApp } from './support/test-app.js';
 
@@ -66,5 +69,32 @@ describe(ImportListUseCase.name, () => {
     const response = await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer: { name: 'SECUNDA PROBANDOVA', nameOriginalScript: undefined, dateOfBirth: undefined, nationality: undefined } }) });
     expect(response.body.screening.hits).toContainEqual(expect.objectContaining({ party: 'payer', list: 'TEST_UN', sourceId: 'TSi.002' }));
     expect(response.body.screening.listSnapshots.some((label: string) => label.startsWith('TEST_UN@'))).toBe(true);
+  });
+});
+
+describe('POST /v1/lists/refresh', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ worker: false });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('queues a refresh of a list named in sources.json, audited, and refuses unknown lists and the gateway key', async () => {
+    const accepted = await t.request('POST', '/v1/lists/refresh', { key: t.adminKey, body: { list: 'DEMO_UN' } });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ list: 'DEMO_UN', format: 'un-xml', jobId: expect.stringMatching(/^manual-DEMO_UN-un-xml-/) });
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.lists));
+    const job = await queue.getJob(accepted.body.jobId);
+    expect(job?.data).toEqual({ list: 'DEMO_UN', format: 'un-xml' });
+    const audit = await t.dataSource.query("SELECT action FROM audit_events WHERE entity_type = 'list' AND entity_id = 'DEMO_UN'");
+    expect(audit).toEqual([{ action: 'list.refresh.requested' }]);
+
+    const unknown = await t.request('POST', '/v1/lists/refresh', { key: t.adminKey, body: { list: 'NO_SUCH_LIST' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.details[0].path).toBe('list');
+    expect((await t.request('POST', '/v1/lists/refresh', { key: t.gatewayKey, body: { list: 'DEMO_UN' } })).status).toBe(403);
   });
 });
