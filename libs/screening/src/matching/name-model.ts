@@ -83,22 +83,34 @@ export class TermTable {
   private readonly byKey = new Map<string, Term>();
   readonly terms: Term[] = [];
 
+  /** a table for one query: words already in `base` (the index vocabulary) are reused with their keys */
+  static overlay(base: TermTable): TermTable {
+    const table = new TermTable();
+    table.base = base;
+    return table;
+  }
+
+  private base: TermTable | undefined;
+
   get size(): number {
     return this.terms.length;
   }
 
   intern(text: string, kind: TermKind, abjad: boolean): Term {
-    const key = `${abjad ? '#' : ''}${kind === 'legal' ? '§' : ''}${text}`;
+    const shared = this.base?.lookup(text, kind, abjad);
+    if (shared !== undefined) return shared;
+    const key = `${abjad ? '#' : ''}${kind}:${text}`;
     const existing = this.byKey.get(key);
     if (existing !== undefined) return existing;
-    const term = makeTerm(this.terms.length, text, kind, abjad);
+    // ids of a query overlay never collide with the vocabulary's
+    const term = makeTerm((this.base?.size ?? 0) + this.terms.length, text, kind, abjad);
     this.byKey.set(key, term);
     this.terms.push(term);
     return term;
   }
 
   lookup(text: string, kind: TermKind, abjad: boolean): Term | undefined {
-    return this.byKey.get(`${abjad ? '#' : ''}${kind === 'legal' ? '§' : ''}${text}`);
+    return this.byKey.get(`${abjad ? '#' : ''}${kind}:${text}`);
   }
 }
 
@@ -271,7 +283,7 @@ function tagWords(rawWords: string[], nameKind: NameKind, syllabic = false): Raw
     if (/^\d+$/.test(w) || (ROMAN_NUMERALS.has(w) && !isFirst)) kind = 'number';
     else if (w.length === 1 && nameKind !== 'organisation' && !syllabic) kind = STOP_WORDS.has(w) && !isFirst ? 'stop' : 'initial';
     else if (nameKind !== 'organisation' && HONORIFICS.has(w) && words.length > 1 && (!isLast || SUFFIX_TITLES.has(w))) kind = 'honorific';
-    else if (nameKind !== 'organisation' && PARTICLES.has(w) && !isLast && words.length > 1 && !(isFirst && FIRST_POSITION_NAMES.has(w))) kind = 'particle';
+    else if (PARTICLES.has(w) && !isLast && words.length > 1 && !(isFirst && FIRST_POSITION_NAMES.has(w)) && (nameKind !== 'organisation' || ARABIC_ARTICLES.has(w))) kind = 'particle';
     else if (legalCode(w) !== undefined && words.length > 1 && (isOrganisation || isLast || nameKind === 'any')) {
       kind = 'legal';
       text = legalCode(w) ?? w;

@@ -104,6 +104,7 @@ const DEFAULT_LIMIT = 50;
 const MAX_VOCAB_CANDIDATES_PER_TERM = 400;
 const MAX_FULL_SCORES = 300;
 const COMMON_DOCUMENT_FREQUENCY = 20;
+const SIMILAR_CACHE_SIZE = 20_000;
 /** only name-like words start candidates: particles, honorifics, legal forms and initials never do */
 const BLOCKING_KINDS = new Set(['name', 'number', 'generic']);
 /** blocking keeps names whose query coverage (from the keys alone) is within this margin of the threshold */
@@ -130,6 +131,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   private scratchTouched = new Uint8Array(0);
   private stampCounter = 0;
   private gluedTable = new TermTable();
+  private readonly similarCache = new Map<number, Map<number, number>>();
   private readonly byInitial = new Map<string, Int32Array>();
   private readonly bySkeletonInitial = new Map<string, Int32Array>();
 
@@ -269,6 +271,18 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     return found;
   }
 
+  /** Similar vocabulary words of a vocabulary word are stable: common query words are looked up once. */
+  private cachedSimilarTerms(term: Term, scan: boolean): Map<number, number> {
+    if (scan || this.table.terms[term.id] !== term) return new Map(this.similarTerms(term, new Map(), scan));
+    let found = this.similarCache.get(term.id);
+    if (found === undefined) {
+      if (this.similarCache.size >= SIMILAR_CACHE_SIZE) this.similarCache.clear();
+      found = this.similarTerms(term, new Map(), false);
+      this.similarCache.set(term.id, found);
+    }
+    return new Map(found);
+  }
+
   /** Vocabulary terms similar to a query term, with their similarity. */
   private similarTerms(term: Term, cache: Map<number, number>, scan: boolean): Map<number, number> {
     if (scan) return this.scanVocabulary(term);
@@ -302,7 +316,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     const threshold = options?.threshold ?? thresholds.review;
     const limit = options?.limit ?? DEFAULT_LIMIT;
     const personLike = query.type !== 'organisation' && query.type !== 'vessel' && query.type !== 'aircraft';
-    const queryForms = prepareQueryForms(query, new TermTable());
+    const queryForms = prepareQueryForms(query, TermTable.overlay(this.table));
 
     // identifiers first: an exact identifier match is decisive whatever the name
     const candidateEntries = new Set<number>();
@@ -379,7 +393,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         // a repeated word (Li Li Mei) can only be found once in a list name
         if (seenTerms.has(term.id)) continue;
         seenTerms.add(term.id);
-        const similar = this.similarTerms(term, new Map(), scan);
+        const similar = this.cachedSimilarTerms(term, scan);
         // split: a query word that is two vocabulary words glued together
         if (term.text.length >= 6 && !term.abjad) {
           for (let cut = 2; cut <= term.text.length - 2; cut++) {

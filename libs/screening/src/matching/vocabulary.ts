@@ -385,6 +385,8 @@ const ARABIC_CLASSES: Record<string, string[]> = {
   ghazi: ['gazi', 'ghazy'],
   haqqani: ['haqani', 'hakkani', 'haqqany'],
   qadir: ['kadir', 'qader', 'kader', 'qadeer', 'kadeer', 'ghader'],
+  // the article, however it is spelled or assimilated (al-, el-, ul-, ad-, ar-, as-, ash-, at-, az-, an-)
+  al: ['el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'an', 'ash', 'ed', 'es', 'ud', 'ur', 'us', 'un', 'uz', 'il'],
 };
 
 /** Nicknames and short forms: weak evidence only. Keys and values are lower-case ASCII. */
