@@ -6,6 +6,7 @@
 import {
   ARABIC_NAME_CLASSES,
   CHINESE_SURNAME_CLASSES,
+  EUROPEAN_NAME_CLASSES,
   GENERIC_ORGANISATION_WORDS,
   HEAVY_PARTICLES,
   HONORIFICS,
@@ -118,7 +119,7 @@ function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Ter
   const classes: string[] = [];
   if (kind === 'legal') classes.push(`legal:${text}`);
   else if (!abjad && kind !== 'number') {
-    for (const table of [CHINESE_SURNAME_CLASSES, KOREAN_SURNAME_CLASSES, KOREAN_SYLLABLE_CLASSES, ARABIC_NAME_CLASSES]) {
+    for (const table of [CHINESE_SURNAME_CLASSES, KOREAN_SURNAME_CLASSES, KOREAN_SYLLABLE_CLASSES, ARABIC_NAME_CLASSES, EUROPEAN_NAME_CLASSES]) {
       const found = table.get(text);
       if (found !== undefined) classes.push(...found);
     }

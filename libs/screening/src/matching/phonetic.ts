@@ -62,7 +62,7 @@ export function skeleton(token: string): string {
   for (let i = 0; i < t.length; i++) {
     const ch = t[i] ?? '';
     if (isVowel(ch)) continue;
-    if (ch === 'h' && i > 0 && i === t.length - 1 && isVowel(t[i - 1])) continue; // final silent h: Fatimah, Abdullah
+    if (ch === 'h' && i > 0 && i === t.length - 1) continue; // final h is unreliable: Fatimah / فاطمة, Abdullah / عبدالله
     if (ch === last) continue;
     out += ch;
     last = ch;

@@ -389,6 +389,40 @@ const ARABIC_CLASSES: Record<string, string[]> = {
   al: ['el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'an', 'ash', 'ed', 'es', 'ud', 'ur', 'us', 'un', 'uz', 'il'],
 };
 
+/** The same given name across Slavic, Greek and Western European spellings (ICAO, BGN, national forms). */
+const EUROPEAN_GIVEN_NAMES: Record<string, string[]> = {
+  alexander: ['aleksandr', 'alexandr', 'oleksandr', 'aleksander', 'aleksandar', 'alexandre', 'alejandro', 'alessandro', 'alexandros', 'aliaksandr', 'alyaksandr', 'alexandru'],
+  alexey: ['aleksei', 'aleksey', 'alexei', 'oleksiy', 'oleksii', 'aliaksei', 'alexej', 'aleksiy'],
+  dmitry: ['dmitri', 'dmitrii', 'dmitriy', 'dmytro', 'dimitri', 'dimitrios', 'dzmitry', 'dimitry'],
+  sergey: ['sergei', 'sergej', 'serhiy', 'serhii', 'sergiy', 'serguei', 'sergii', 'siarhei', 'sergio_'],
+  yuri: ['yury', 'yuriy', 'iurii', 'jurij', 'juri', 'yurii', 'iouri', 'yuriı'],
+  evgeny: ['yevgeny', 'evgenii', 'yevgeniy', 'evgeniy', 'yevhen', 'ievgen', 'eugen', 'eugene', 'evgenij'],
+  mikhail: ['michail', 'mykhailo', 'mikhael', 'mihail', 'mikhailo', 'mikhal'],
+  nikolai: ['nikolay', 'mykola', 'nicolai', 'nikolaj', 'nikola', 'nicolae', 'nikolaos', 'mikalai'],
+  andrei: ['andrey', 'andriy', 'andrii', 'andrej', 'andreas', 'andrea_', 'andrzej', 'andrius'],
+  vladimir: ['volodymyr', 'wladimir', 'uladzimir', 'vladimer', 'wlodzimierz', 'vladymyr'],
+  pyotr: ['petr', 'petro', 'piotr', 'peter', 'pierre', 'pietro', 'pedro', 'petros'],
+  grigory: ['grigori', 'grigoriy', 'hryhoriy', 'hryhorii', 'gregory', 'grzegorz', 'grigorii'],
+  yekaterina: ['ekaterina', 'kateryna', 'katerina', 'catherine', 'katarzyna', 'katsiaryna'],
+  tatiana: ['tatyana', 'tetiana', 'tetyana', 'tatjana', 'tatsiana'],
+  natalia: ['natalya', 'nataliya', 'natalja', 'natallia', 'nathalie'],
+  olga: ['olha', 'volha'],
+  mikhailovich: ['mykhailovych', 'mikhaylovich'],
+  yevgenia: ['evgenia', 'evgeniya', 'yevgeniya', 'yevheniia'],
+  anatoly: ['anatoliy', 'anatolii', 'anatolij', 'anatoli'],
+  vasily: ['vasiliy', 'vasyl', 'vasilii', 'vassili', 'wasilij', 'vasil'],
+  georgy: ['georgiy', 'georgii', 'heorhiy', 'george', 'georgios', 'jerzy', 'giorgi', 'georgi'],
+  ilya: ['illia', 'ilia', 'illya', 'ilja'],
+  maksim: ['maxim', 'maksym', 'maxime', 'maksimilian_'],
+  arkady: ['arkadiy', 'arkadii', 'arkadij', 'arkadi'],
+  gennady: ['gennadiy', 'gennadii', 'hennadiy', 'gennadij'],
+  valery: ['valeriy', 'valerii', 'valeri', 'valerij'],
+  yaroslav: ['iaroslav', 'jaroslav', 'jaroslaw'],
+  ivan: ['ivan', 'iwan', 'ivane', 'jovan'],
+  konstantin: ['kostiantyn', 'konstantyn', 'constantin', 'constantine', 'konstantinos'],
+  mohammad_: [],
+};
+
 /** Nicknames and short forms: weak evidence only. Keys and values are lower-case ASCII. */
 const NICKNAMES: Record<string, string[]> = {
   william: ['bill', 'will', 'billy', 'willy', 'liam'],
@@ -466,3 +500,4 @@ export const KOREAN_SURNAME_CLASSES = buildClassIndex(KOREAN_SURNAMES, 'ko');
 export const KOREAN_SYLLABLE_CLASSES = buildClassIndex(KOREAN_SYLLABLES, 'kos');
 export const ARABIC_NAME_CLASSES = buildClassIndex(ARABIC_CLASSES, 'ar');
 export const NICKNAME_CLASSES = buildClassIndex(NICKNAMES, 'nick');
+export const EUROPEAN_NAME_CLASSES = buildClassIndex(EUROPEAN_GIVEN_NAMES, 'eu');
