@@ -8,6 +8,7 @@ import { CreateReportTables1764100000020 } from './1764100000020-create-report-t
 import { BackfillReportDefaults1764100000021 } from './1764100000021-backfill-report-defaults.js';
 import { CreateAlertWorkTables1764100000030 } from './1764100000030-create-alert-work-tables.js';
 import { IndexAlertQueues1764100000031 } from './1764100000031-index-alert-queues.js';
+import { CreatePaymentHolds1764100000040 } from './1764100000040-create-payment-holds.js';
 
 /** Every migration, in order. Append only: a committed migration is never edited. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   BackfillReportDefaults1764100000021,
   CreateAlertWorkTables1764100000030,
   IndexAlertQueues1764100000031,
+  CreatePaymentHolds1764100000040,
 ];

@@ -17,6 +17,7 @@ import { GatewayController } from './gateway.controller.js';
 import { ListsController } from './lists.controller.js';
 import { Metrics } from './metrics.js';
 import { OperationsController } from './operations.controller.js';
+import { RulesController } from './rules.controller.js';
 import { ScreeningController } from './screening.controller.js';
 
 @Global()
@@ -74,7 +75,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AuthController, AuditController, DecisionsController, GatewayController, ListsController, OperationsController, ScreeningController],
+      controllers: [AuthController, AuditController, DecisionsController, GatewayController, ListsController, OperationsController, RulesController, ScreeningController],
     };
   }
 

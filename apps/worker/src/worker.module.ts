@@ -3,9 +3,11 @@ import { type DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap
 import type { Queue } from 'bullmq';
 import { FollowUpProcessor, OUTBOX_SWEEP_JOB } from '@app/alerts';
 import { APP_CONFIG, type AppConfig } from '@app/common';
+import { scheduleHoldsExpiry } from '@app/decisions';
 import { QUEUES } from '@app/queue';
 import { RulesModule } from '@app/rules';
 import { scheduleListRefreshes } from '@app/screening';
+import { HoldsProcessor } from './holds.processor.js';
 import { ListsProcessor, MaintenanceProcessor } from './processors.js';
 
 /** BullMQ processors and job schedulers. Imported by the worker process, or by the api with --with-worker. */
@@ -17,14 +19,16 @@ export class WorkerModule implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QUEUES.lists) private readonly lists: Queue,
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QUEUES.webhooks) private readonly webhooks: Queue,
   ) {}
 
   static forRoot(_config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [RulesModule], providers: [FollowUpProcessor, ListsProcessor, MaintenanceProcessor] };
+    return { module: WorkerModule, imports: [RulesModule], providers: [FollowUpProcessor, HoldsProcessor, ListsProcessor, MaintenanceProcessor] };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler('outbox-sweep', { every: 30_000 }, { name: OUTBOX_SWEEP_JOB, data: {} });
+    await scheduleHoldsExpiry(this.webhooks);
     const scheduled = await scheduleListRefreshes(this.lists, this.config.sanctionsDataDir);
     this.logger.log(`job schedulers in place: outbox sweep, ${scheduled} list refreshes`);
   }

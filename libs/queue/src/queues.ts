@@ -4,6 +4,7 @@ export const QUEUES = {
   lists: 'lists',
   maintenance: 'maintenance',
   reports: 'reports',
+  webhooks: 'webhooks',
 } as const;
 
 export const QUEUE_NAMES = Object.values(QUEUES);
