@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '@app/common';
+import { HoldsUseCase } from '@app/decisions';
 import { AuditLog } from '@app/persistence';
 import type { AlertAction, Reason } from '@app/rules';
 import { raiseAlert, type RaisedAlert } from './alert-writer.js';
@@ -68,6 +69,8 @@ export class RaiseAlertsUseCase {
           ),
         );
       }
+      // a REVIEW decision holds its payment until an officer resolves it or its time box ends
+      await HoldsUseCase.holdIfReview(manager, transactionId);
       await manager.query("UPDATE outbox SET processed_at = now() WHERE topic = 'decision.follow-up' AND ref = $1 AND processed_at IS NULL", [transactionId]);
       return raised;
     });

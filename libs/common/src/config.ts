@@ -27,6 +27,8 @@ export interface AppConfig {
   loadDemoLists: boolean;
   /** folder holding sources.json and the demo list */
   sanctionsDataDir: string;
+  /** where hold resolutions and expiries are posted (HMAC-SHA256 signed); no URL, no webhook */
+  gatewayWebhook: { url: string | null; secret: string | null; attempts: number; backoffMs: number };
 }
 
 export class ConfigurationError extends Error {
@@ -86,7 +88,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     preAuthBatchMaxSize: integer('PRE_AUTH_BATCH_MAX_SIZE', 64, 1, 1000),
     loadDemoLists: (env.LOAD_DEMO_LISTS ?? 'true') !== 'false',
     sanctionsDataDir: resolve(cwd, env.SANCTIONS_DATA_DIR ?? 'sanctions-data'),
+    gatewayWebhook: {
+      url: url('GATEWAY_WEBHOOK_URL', ['https:', 'http:']),
+      secret: env.GATEWAY_WEBHOOK_SECRET || null,
+      attempts: integer('GATEWAY_WEBHOOK_ATTEMPTS', 10, 1, 100),
+      backoffMs: integer('GATEWAY_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
+    },
   };
+  if (config.gatewayWebhook.url && (config.gatewayWebhook.secret ?? '').length < 16) {
+    problems.push('GATEWAY_WEBHOOK_URL is set: GATEWAY_WEBHOOK_SECRET must be set too, at least 16 characters');
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
 }

@@ -8,3 +8,8 @@ export * from './velocity-store.js';
 export * from './pre-auth-response.dto.js';
 export * from './replay-decision.use-case.js';
 export * from './decision-chain.js';
+export * from './holds/holds.dto.js';
+export * from './holds/holds.use-case.js';
+export * from './holds/webhook-delivery.use-case.js';
+export * from './holds/webhook-signature.js';
+export * from './holds/webhook.job.js';
