@@ -7,16 +7,8 @@ import { QUEUES } from '../libs/queue/src/index.js';
 import { ImportListUseCase, ScreeningIndex } from '../libs/screening/src/index.js';
 import { enqueueRescreen } from '../apps/worker/src/processors.js';
 import { preAuthRequest, startTestApp, TEST_ACTOR, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 describe('list change → hot swap → rescreen → alert', () => {
   let t: TestApp;
