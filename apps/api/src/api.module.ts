@@ -14,6 +14,7 @@ import { AuditController } from './audit.controller.js';
 import { AuthController } from './auth.controller.js';
 import { DecisionsController } from './decisions.controller.js';
 import { GatewayController } from './gateway.controller.js';
+import { HoldsController } from './holds.controller.js';
 import { ListsController } from './lists.controller.js';
 import { Metrics } from './metrics.js';
 import { OperationsController } from './operations.controller.js';
@@ -75,7 +76,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AuthController, AuditController, DecisionsController, GatewayController, ListsController, OperationsController, RulesController, ScreeningController],
+      controllers: [AuthController, AuditController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, RulesController, ScreeningController],
     };
   }
 
