@@ -202,7 +202,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   // roles read from Han / Hangul order are reliable; a Latin comma may be misplaced
   const cjk = query.script === 'han' || query.script === 'hangul' || list.script === 'han' || list.script === 'hangul';
   const candidates: Candidate[] = [];
-  const bestForQuery = new Float64Array(nq);
+  const bestForQuery: number[] = new Array<number>(nq).fill(0);
   for (let i = 0; i < nq; i++) {
     const qi = q[i];
     if (qi === undefined) continue;
@@ -258,11 +258,12 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     addInitialisms(l, q, true, candidates);
   }
   candidates.sort((a, b) => b.score - a.score || (b.q1 - b.q0 + b.l1 - b.l0) - (a.q1 - a.q0 + a.l1 - a.l0) || a.q0 - b.q0 || a.l0 - b.l0);
-  const qScore = new Float64Array(nq);
-  const lScore = new Float64Array(nl);
-  const qUsed = new Uint8Array(nq);
-  const lUsed = new Uint8Array(nl);
-  const lMethodInitial = new Uint8Array(nl);
+  // plain arrays: names are short, and typed arrays would allocate a backing store per comparison
+  const qScore: number[] = new Array<number>(nq).fill(0);
+  const lScore: number[] = new Array<number>(nl).fill(0);
+  const qUsed: number[] = new Array<number>(nq).fill(0);
+  const lUsed: number[] = new Array<number>(nl).fill(0);
+  const lMethodInitial: number[] = new Array<number>(nl).fill(0);
   const chosen: Candidate[] = [];
   for (const c of candidates) {
     let free = true;

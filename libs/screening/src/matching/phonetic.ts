@@ -155,9 +155,9 @@ const PINYIN_SYLLABLES = new Set(
 /** True when the token is a sequence of one to four valid pinyin syllables (zhicheng, jinping, wei). */
 export function isPinyinWord(token: string): boolean {
   if (token.length === 0 || token.length > 24) return false;
-  const reachable = new Uint8Array(token.length + 1);
+  const reachable: number[] = new Array<number>(token.length + 1).fill(0);
   reachable[0] = 1;
-  const count = new Uint8Array(token.length + 1);
+  const count: number[] = new Array<number>(token.length + 1).fill(0);
   for (let i = 0; i < token.length; i++) {
     if (reachable[i] === 0) continue;
     for (let len = 1; len <= 6 && i + len <= token.length; len++) {

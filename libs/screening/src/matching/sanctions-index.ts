@@ -35,6 +35,14 @@ function hash32(kind: string, text: string): number {
   return h >>> 0;
 }
 
+/** FNV-1a of `text` with the character at `skip` left out (a SymSpell delete, without building the string). */
+function hashDelete(kind: string, text: string, skip: number): number {
+  let h = 0x811c9dc5;
+  h = Math.imul(h ^ kind.charCodeAt(0), 0x01000193);
+  for (let i = 0; i < text.length; i++) if (i !== skip) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Deletes at distance 1 (index side) of a token of 4+ letters, plus the token itself. */
 function deletes1(text: string): string[] {
   const out = [text];
@@ -60,6 +68,16 @@ class KeyStore {
   add(kind: string, text: string, termId: number): void {
     if (text.length === 0) return;
     this.pairs.push(hash32(kind, text) * 2_097_152 + termId);
+  }
+
+  /** the token itself and, from 4 letters, every single-letter deletion of it */
+  addDeletes(text: string, termId: number): void {
+    this.pairs.push(hash32(KEY_DELETE, text) * 2_097_152 + termId);
+    if (text.length < 4) return;
+    for (let i = 0; i < text.length; i++) {
+      if (i > 0 && text.charCodeAt(i) === text.charCodeAt(i - 1)) continue; // same deletion as the previous one
+      this.pairs.push(hashDelete(KEY_DELETE, text, i) * 2_097_152 + termId);
+    }
   }
 
   freeze(): void {
@@ -220,7 +238,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       this.keys.add(KEY_SINO, term.sinoKey, term.id);
       for (const cls of term.classes) this.keys.add(KEY_CLASS, cls, term.id);
       for (const cls of term.nicknames) this.keys.add(KEY_CLASS, cls, term.id);
-      if (term.kind !== 'number') for (const d of deletes1(term.text)) this.keys.add(KEY_DELETE, d, term.id);
+      if (term.kind !== 'number') this.keys.addDeletes(term.text, term.id);
     }
     this.keys.freeze();
     const byInitial = new Map<string, number[]>();
