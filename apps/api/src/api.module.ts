@@ -10,6 +10,7 @@ import { DatabaseModule, type Runtime } from '@app/persistence';
 import { QUEUES, QueueModule } from '@app/queue';
 import { RuleConfigurationStore } from '@app/rules';
 import { loadDemoListsIfEmpty, ScreeningIndex } from '@app/screening';
+import { AlertsController } from './alerts.controller.js';
 import { AuditController } from './audit.controller.js';
 import { AuthController } from './auth.controller.js';
 import { DecisionsController } from './decisions.controller.js';
@@ -76,7 +77,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AuthController, AuditController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, RulesController, ScreeningController],
+      controllers: [AlertsController, AuthController, AuditController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, RulesController, ScreeningController],
     };
   }
 

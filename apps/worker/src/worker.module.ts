@@ -1,13 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { FollowUpProcessor, OUTBOX_SWEEP_JOB } from '@app/alerts';
+import { FollowUpProcessor, OUTBOX_SWEEP_JOB, scheduleMonitoring, SLA_CHECK_JOB, SLA_EVERY_MS, SLA_SCHEDULER_ID } from '@app/alerts';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { scheduleHoldsExpiry } from '@app/decisions';
 import { QUEUES } from '@app/queue';
 import { RulesModule } from '@app/rules';
 import { scheduleListRefreshes } from '@app/screening';
 import { HoldsProcessor } from './holds.processor.js';
+import { MonitoringProcessor } from './monitoring.processor.js';
 import { ListsProcessor, MaintenanceProcessor } from './processors.js';
 
 /** BullMQ processors and job schedulers. Imported by the worker process, or by the api with --with-worker. */
@@ -20,14 +21,17 @@ export class WorkerModule implements OnApplicationBootstrap {
     @InjectQueue(QUEUES.lists) private readonly lists: Queue,
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
     @InjectQueue(QUEUES.webhooks) private readonly webhooks: Queue,
+    @InjectQueue(QUEUES.monitoring) private readonly monitoring: Queue,
   ) {}
 
   static forRoot(_config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [RulesModule], providers: [FollowUpProcessor, HoldsProcessor, ListsProcessor, MaintenanceProcessor] };
+    return { module: WorkerModule, imports: [RulesModule], providers: [FollowUpProcessor, HoldsProcessor, ListsProcessor, MaintenanceProcessor, MonitoringProcessor] };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler('outbox-sweep', { every: 30_000 }, { name: OUTBOX_SWEEP_JOB, data: {} });
+    await this.monitoring.upsertJobScheduler(SLA_SCHEDULER_ID, { every: SLA_EVERY_MS }, { name: SLA_CHECK_JOB, data: {} });
+    await scheduleMonitoring(this.monitoring);
     await scheduleHoldsExpiry(this.webhooks);
     const scheduled = await scheduleListRefreshes(this.lists, this.config.sanctionsDataDir);
     this.logger.log(`job schedulers in place: outbox sweep, ${scheduled} list refreshes`);

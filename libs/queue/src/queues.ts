@@ -5,6 +5,7 @@ export const QUEUES = {
   maintenance: 'maintenance',
   reports: 'reports',
   webhooks: 'webhooks',
+  monitoring: 'monitoring',
 } as const;
 
 export const QUEUE_NAMES = Object.values(QUEUES);
