@@ -19,6 +19,7 @@ import { HoldsController } from './holds.controller.js';
 import { ListsController } from './lists.controller.js';
 import { Metrics } from './metrics.js';
 import { OperationsController } from './operations.controller.js';
+import { ReportsController } from './reports.controller.js';
 import { RulesController } from './rules.controller.js';
 import { ScreeningController } from './screening.controller.js';
 
@@ -77,7 +78,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AlertsController, AuthController, AuditController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, RulesController, ScreeningController],
+      controllers: [AlertsController, AuthController, AuditController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, ReportsController, RulesController, ScreeningController],
     };
   }
 

@@ -116,6 +116,11 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
     if (a.kind === 'initial' && b.kind === 'initial') return a.text === b.text ? { score: 1, method: 'exact' } : NONE;
     return a.text.charAt(0) === b.text.charAt(0) ? { score: 0.6, method: 'initial' } : NONE;
   }
+  if (a.abjad && b.abjad) {
+    // both written without short vowels in the same way: the letters themselves must agree
+    const same = fuzzySimilarity(a.text, b.text);
+    return { score: same.score, method: `same-script-${same.method}` };
+  }
   if (a.abjad || b.abjad) {
     if (a.skeleton.length === 0 || b.skeleton.length === 0) return NONE;
     // short skeletons collide by chance (hanih / khan): the fewer consonants, the weaker the evidence
@@ -331,7 +336,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       matchedWeight += w;
       matchedScore += w * (qScore[i] ?? 0);
 
-    } else if (matchedTexts.has(term.text) && listUnmatchedNames === 0) {
+    } else if (matchedTexts.has(term.text) && listUnmatchedNames === 0 && !cjk) {
       continue;
     } else {
       // an initial that matches nothing contradicts the list name; so does a stated family name
