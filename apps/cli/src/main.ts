@@ -6,6 +6,7 @@ import { ApiKeyService, OfficerService, readFirstLine } from '@app/access';
 import { DomainError, loadConfig, type Actor } from '@app/common';
 import { rebuildVelocityWindows, RedisVelocityStore, ReplayDecisionUseCase } from '@app/decisions';
 import { createDataSource, runMigrations, startRuntime } from '@app/persistence';
+import { CorrectReportsUseCase, GenerateReportUseCase, isoWeek } from '@app/reports';
 import { ImportListUseCase, readListFiles } from '@app/screening';
 
 /**
@@ -69,6 +70,28 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
       const created = await new ApiKeyService(dataSource).create(values.name, values.role, actor);
       process.stderr.write(`created ${values.role} API key ${created.id} for "${values.name}"; it is shown once, store it now\n`);
       process.stdout.write(`${created.key}\n`);
+    },
+  },
+  'reports:run': {
+    usage: 'reports:run --type ltr|stats|overdue-alerts|corrections [--date <YYYY-MM-DD>]   (ltr: that Beijing day; stats: its month; overdue-alerts: its ISO week)',
+    run: async (dataSource, args, actor) => {
+      const { values } = parseArgs({ args, options: { type: { type: 'string' }, date: { type: 'string' } } });
+      const now = new Date();
+      if (values.type === 'corrections') {
+        const result = await new CorrectReportsUseCase(dataSource).execute({ actor, now });
+        process.stdout.write(`${result.corrections.length} correction reports, ${result.redrafted.length} drafts rebuilt\n`);
+        for (const report of result.corrections) process.stdout.write(`${report.id} CORRECTION ${report.period} corrects ${report.correctsReportId}\n`);
+        return;
+      }
+      const type = ({ ltr: 'LTR', stats: 'STATS', 'overdue-alerts': 'OVERDUE_ALERTS' } as const)[values.type as 'ltr'];
+      if (!type) throw new UsageError('reports:run needs --type ltr, stats, overdue-alerts or corrections');
+      const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      if (type === 'LTR' && !values.date) throw new UsageError('reports:run --type ltr needs --date <YYYY-MM-DD> (a Beijing day that is over)');
+      const date = values.date ?? today;
+      const period = type === 'LTR' ? date : type === 'STATS' ? date.slice(0, 7) : isoWeek(date);
+      const result = await new GenerateReportUseCase(dataSource).execute({ type, period, actor, now });
+      const entries = 'entries' in result.report.content ? result.report.content.entries.length : 'total' in result.report.content ? result.report.content.total : 0;
+      process.stdout.write(`${result.created ? 'generated' : 'already there:'} ${type} ${period} report ${result.report.id} (${entries} entries, due ${result.report.dueOn ?? '-'})\n`);
     },
   },
   'users:create': {
