@@ -7,6 +7,7 @@ import type { AppConfig } from '@app/common';
 import { toValidationError } from '@app/common';
 import type { Runtime } from '@app/persistence';
 import { ApiModule } from './api.module.js';
+import { registerConsole } from './console-assets.js';
 import { ErrorFilter } from './error.filter.js';
 import { createLogger, PinoNestLogger } from './logger.js';
 
@@ -56,6 +57,7 @@ export async function createApiApp(config: AppConfig, runtime: Runtime, extraImp
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await registerConsole(app);
   await app.init();
   return app;
 }

@@ -1,0 +1,354 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, type AlertDetail, type AlertView, type HeldPaymentView } from '../api';
+import { HitCard } from '../hits';
+import { useI18n, type MessageKey } from '../i18n';
+import { useSession } from '../session';
+import { Badge, DateTime, ErrorBox, Field, fieldErrors, Loading, SlaCountdown, useDraft, useNow } from '../ui';
+
+export const DISPOSITIONS = ['FALSE_POSITIVE', 'TRUE_MATCH', 'NOT_SUSPICIOUS', 'SUSPICIOUS'] as const;
+const RATIONALE_MIN = 20;
+
+function snapshotFor(list: string, snapshots: string[] | undefined): string | undefined {
+  return snapshots?.find((snapshot) => snapshot.startsWith(`${list}@`) || snapshot.startsWith(list));
+}
+
+function DispositionForm({ alert }: { alert: AlertDetail }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [disposition, setDisposition] = useDraft(`disposition.${alert.id}`, '');
+  const [rationale, setRationale, clearRationale] = useDraft(`rationale.${alert.id}`);
+  const [localError, setLocalError] = useState<Record<string, string>>({});
+  const mutation = useMutation({
+    mutationFn: () => api<AlertView>('POST', `/v1/alerts/${alert.id}/disposition`, { disposition, rationale }),
+    onSuccess: async () => {
+      clearRationale();
+      setDisposition('');
+      await client.invalidateQueries({ queryKey: ['alert', alert.id] });
+      await client.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
+  const errors = { ...fieldErrors(mutation.error), ...localError };
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!disposition) problems.disposition = t('disposition.chooseOne');
+    if (rationale.trim().length < RATIONALE_MIN) problems.rationale = t('disposition.rationaleShort', { n: RATIONALE_MIN, have: rationale.trim().length });
+    setLocalError(problems);
+    if (Object.keys(problems).length === 0) mutation.mutate();
+  }
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="disposition-title" noValidate>
+      <h2 id="disposition-title">{t('disposition.title')}</h2>
+      {alert.type === 'SANCTIONS' && <p className="hint">{t('disposition.fourEyes')}</p>}
+      <Field label={t('disposition.conclusion')} error={errors.disposition}>
+        {(props) => (
+          <select {...props} name="disposition" value={disposition} onChange={(event) => setDisposition(event.target.value)} required>
+            <option value="">{t('disposition.choose')}</option>
+            {DISPOSITIONS.map((value) => (
+              <option key={value} value={value}>
+                {t(`disposition.${value}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('disposition.rationale')} error={errors.rationale} hint={t('disposition.rationaleHint', { n: RATIONALE_MIN })}>
+        {(props) => <textarea {...props} name="rationale" rows={4} value={rationale} onChange={(event) => setRationale(event.target.value)} required minLength={RATIONALE_MIN} />}
+      </Field>
+      <ErrorBox error={mutation.error} fields={{ disposition: '', rationale: '' }} />
+      <button type="submit" data-action="dispose" disabled={mutation.isPending}>
+        {t('disposition.submit')}
+      </button>
+    </form>
+  );
+}
+
+function ApprovalForm({ alert }: { alert: AlertDetail }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [rationale, setRationale, clearRationale] = useDraft(`approval.${alert.id}`);
+  const [localError, setLocalError] = useState<string | undefined>();
+  const mutation = useMutation({
+    mutationFn: (action: 'approve' | 'reject') => api<AlertView>('POST', `/v1/alerts/${alert.id}/${action}`, rationale.trim() ? { rationale } : action === 'approve' ? undefined : { rationale }),
+    onSuccess: async () => {
+      clearRationale();
+      await client.invalidateQueries({ queryKey: ['alert', alert.id] });
+      await client.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
+  const proposal = [...alert.dispositions].reverse().find((entry) => entry.action === 'PROPOSED') ?? alert.dispositions[alert.dispositions.length - 1];
+  return (
+    <form className="card form" aria-labelledby="approval-title" onSubmit={(event) => event.preventDefault()} noValidate>
+      <h2 id="approval-title">{t('approval.title')}</h2>
+      <p>
+        {t('approval.proposed', { officer: alert.disposedBy ?? '—', disposition: alert.disposition ? t(`disposition.${alert.disposition}` as MessageKey) : '—' })}
+      </p>
+      {proposal?.rationale && <blockquote>{proposal.rationale}</blockquote>}
+      <Field label={t('approval.rationale')} error={fieldErrors(mutation.error).rationale ?? localError} hint={t('approval.rationaleHint', { n: RATIONALE_MIN })}>
+        {(props) => <textarea {...props} name="approval-rationale" rows={3} value={rationale} onChange={(event) => setRationale(event.target.value)} />}
+      </Field>
+      <ErrorBox error={mutation.error} fields={{ rationale: '' }} />
+      <div className="actions">
+        <button type="button" data-action="approve" disabled={mutation.isPending} onClick={() => (setLocalError(undefined), mutation.mutate('approve'))}>
+          {t('approval.approve')}
+        </button>
+        <button
+          type="button"
+          data-action="reject"
+          className="danger"
+          disabled={mutation.isPending}
+          onClick={() => {
+            if (rationale.trim().length < RATIONALE_MIN) setLocalError(t('disposition.rationaleShort', { n: RATIONALE_MIN, have: rationale.trim().length }));
+            else (setLocalError(undefined), mutation.mutate('reject'));
+          }}
+        >
+          {t('approval.reject')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Notes({ alert, canWrite }: { alert: AlertDetail; canWrite: boolean }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [text, setText, clear] = useDraft(`note.${alert.id}`);
+  const mutation = useMutation({
+    mutationFn: () => api('POST', `/v1/alerts/${alert.id}/notes`, { text }),
+    onSuccess: async () => {
+      clear();
+      await client.invalidateQueries({ queryKey: ['alert', alert.id] });
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="notes-title">
+      <h2 id="notes-title">{t('notes.title')}</h2>
+      {alert.notes.length === 0 ? (
+        <p className="muted">{t('notes.none')}</p>
+      ) : (
+        <ol className="timeline">
+          {alert.notes.map((note) => (
+            <li key={note.id}>
+              <strong>{note.author}</strong> · <DateTime value={note.createdAt} />
+              <p className="pre">{note.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canWrite && (
+        <form onSubmit={(event) => (event.preventDefault(), text.trim() && mutation.mutate())} noValidate>
+          <Field label={t('notes.add')} error={fieldErrors(mutation.error).text}>
+            {(props) => <textarea {...props} name="note" rows={2} value={text} onChange={(event) => setText(event.target.value)} />}
+          </Field>
+          <ErrorBox error={mutation.error} fields={{ text: '' }} />
+          <button type="submit" className="secondary" data-action="note" disabled={mutation.isPending || !text.trim()}>
+            {t('notes.save')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function PaymentPanel({ transactionId }: { transactionId: string }) {
+  const { t } = useI18n();
+  const payment = useQuery({ queryKey: ['payment', transactionId], queryFn: () => api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(transactionId)}`) });
+  if (payment.isLoading) return <Loading />;
+  if (payment.error) return <ErrorBox error={payment.error} />;
+  const view = payment.data!;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('payment.decision')}</dt>
+        <dd>
+          <Badge kind={view.decision.decision}>{view.decision.decision}</Badge>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('payment.final')}</dt>
+        <dd>
+          <Badge kind={view.finalDecision}>{view.finalDecision}</Badge>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('payment.status')}</dt>
+        <dd>{view.paymentStatus}</dd>
+      </div>
+      <div>
+        <dt>{t('payment.decidedAt')}</dt>
+        <dd>
+          <DateTime value={view.decision.decidedAt} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('payment.riskScore')}</dt>
+        <dd>{view.decision.riskScore}</dd>
+      </div>
+      <div>
+        <dt>{t('payment.ruleSet')}</dt>
+        <dd>{view.decision.ruleSetVersion}</dd>
+      </div>
+      {view.hold && (
+        <div>
+          <dt>{t('payment.hold')}</dt>
+          <dd>
+            {t(`hold.${view.hold.status}` as MessageKey)} · {t('hold.expires')} <DateTime value={view.hold.expiresAt} />
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+export function AlertDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { me, can } = useSession();
+  const client = useQueryClient();
+  const now = useNow();
+  const alert = useQuery({ queryKey: ['alert', id], queryFn: () => api<AlertDetail>('GET', `/v1/alerts/${id}`) });
+  const assign = useMutation({
+    mutationFn: () => api<AlertView>('POST', `/v1/alerts/${id}/assign`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['alert', id] });
+      await client.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
+  if (alert.isLoading) return <Loading />;
+  if (alert.error || !alert.data) return <ErrorBox error={alert.error} />;
+  const data = alert.data;
+  const evidence = data.evidence ?? {};
+  const mine = data.assignee === me?.officer.username;
+  const canWork = can('alerts:work');
+  const canApprove = can('alerts:approve') && data.status === 'PENDING_APPROVAL' && data.disposedBy !== me?.officer.username;
+  const transactionId = typeof evidence.transactionId === 'string' ? evidence.transactionId : undefined;
+  const hits = evidence.hits ?? (typeof evidence.list === 'string' ? [evidence as unknown as NonNullable<typeof evidence.hits>[number]] : []);
+
+  return (
+    <>
+      <p>
+        <Link to="/alerts">← {t('nav.alerts')}</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {t(`alertType.${data.type}` as MessageKey)} · {data.ruleId}
+        </h1>
+        <Badge kind={data.priority}>{t(`priority.${data.priority}` as MessageKey)}</Badge>
+        <Badge kind={data.status}>{t(`status.${data.status}` as MessageKey)}</Badge>
+      </div>
+      <dl className="facts card">
+        <div>
+          <dt>{t('alert.assignee')}</dt>
+          <dd>{data.assignee ?? t('alert.unassigned')}</dd>
+        </div>
+        <div>
+          <dt>{t('alert.sla')}</dt>
+          <dd>
+            <SlaCountdown dueAt={data.slaDueAt} closed={data.status === 'CLOSED'} now={now} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('alert.party')}</dt>
+          <dd className="mono">{data.partyKey ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('alert.merchant')}</dt>
+          <dd className="mono">{data.merchantId ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('alert.riskScore')}</dt>
+          <dd>{data.riskScore}</dd>
+        </div>
+        <div>
+          <dt>{t('alert.occurrences')}</dt>
+          <dd>{data.occurrences}</dd>
+        </div>
+        <div>
+          <dt>{t('alert.created')}</dt>
+          <dd>
+            <DateTime value={data.createdAt} />
+          </dd>
+        </div>
+        {data.disposition && (
+          <div>
+            <dt>{t('alert.disposition')}</dt>
+            <dd>
+              {t(`disposition.${data.disposition}` as MessageKey)} ({data.disposedBy})
+            </dd>
+          </div>
+        )}
+      </dl>
+      {canWork && (data.status === 'OPEN' || data.status === 'IN_PROGRESS') && !mine && (
+        <div className="actions">
+          <button type="button" data-action="assign" onClick={() => assign.mutate()} disabled={assign.isPending}>
+            {t('alert.assignToMe')}
+          </button>
+          <ErrorBox error={assign.error} />
+        </div>
+      )}
+
+      <section className="card" aria-labelledby="payment-title">
+        <h2 id="payment-title">{t('payment.title')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('payment.transaction')}</dt>
+            <dd className="mono">{transactionId ?? '—'}</dd>
+          </div>
+          {evidence.outcome && (
+            <div>
+              <dt>{t('payment.decision')}</dt>
+              <dd>{String(evidence.outcome)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('hit.snapshots')}</dt>
+            <dd className="mono">{(evidence.listSnapshotIds ?? []).join(', ') || '—'}</dd>
+          </div>
+        </dl>
+        {transactionId && can('payments:read') && <PaymentPanel transactionId={transactionId} />}
+        {(evidence.reasons ?? []).length > 0 && (
+          <ul className="reasons">
+            {evidence.reasons!.map((reason, index) => (
+              <li key={index}>
+                <strong>
+                  {reason.ruleId} {reason.code}
+                </strong>{' '}
+                {reason.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {hits.length > 0 && (
+        <section aria-labelledby="hits-title">
+          <h2 id="hits-title">{t('hit.title', { n: hits.length })}</h2>
+          {hits.map((hit, index) => (
+            <HitCard key={`${hit.list}-${hit.sourceId}-${hit.party}`} hit={hit} index={index} snapshot={snapshotFor(hit.list, evidence.listSnapshotIds)} />
+          ))}
+        </section>
+      )}
+
+      {canWork && data.status === 'IN_PROGRESS' && mine && <DispositionForm alert={data} />}
+      {canApprove && <ApprovalForm alert={data} />}
+      {can('alerts:approve') && data.status === 'PENDING_APPROVAL' && !canApprove && <p className="notice">{t('approval.notYours')}</p>}
+
+      {data.dispositions.length > 0 && (
+        <section className="card" aria-labelledby="history-title">
+          <h2 id="history-title">{t('disposition.history')}</h2>
+          <ol className="timeline">
+            {data.dispositions.map((entry) => (
+              <li key={entry.id}>
+                <strong>{entry.officer}</strong> · {entry.action} · {t(`disposition.${entry.disposition}` as MessageKey)} · <DateTime value={entry.createdAt} />
+                {entry.rationale && <p className="pre">{entry.rationale}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <Notes alert={data} canWrite={canWork && data.status !== 'CLOSED'} />
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { ApiError } from './api';
+import { useI18n, type MessageKey } from './i18n';
+
+const BEIJING = 'Asia/Shanghai';
+
+/** A date shown in Beijing time; the UTC instant is on hover (title) and in the machine-readable attribute. */
+export function DateTime({ value }: { value: string | null | undefined }) {
+  const { language } = useI18n();
+  if (!value) return <span>—</span>;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return <span>{value}</span>;
+  const text = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: BEIJING,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(date);
+  return (
+    <time dateTime={date.toISOString()} title={`${date.toISOString()} (UTC)`}>
+      {text}
+    </time>
+  );
+}
+
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+function duration(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+  return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
+}
+
+/** Time left until an SLA is due, or how long ago it was breached. */
+export function SlaCountdown({ dueAt, closed, now }: { dueAt: string; closed?: boolean; now: number }) {
+  const { t } = useI18n();
+  if (closed) return <span className="muted">—</span>;
+  const left = Date.parse(dueAt) - now;
+  const overdue = left < 0;
+  const urgent = !overdue && left < 3600_000;
+  return (
+    <span className={overdue ? 'sla sla-overdue' : urgent ? 'sla sla-urgent' : 'sla'} title={`${new Date(dueAt).toISOString()} (UTC)`}>
+      {overdue ? t('sla.overdue', { time: duration(left) }) : t('sla.left', { time: duration(left) })}
+    </span>
+  );
+}
+
+const ERROR_WORDS: Record<string, MessageKey> = {
+  VALIDATION_FAILED: 'error.validation',
+  UNAUTHENTICATED: 'error.unauthenticated',
+  FORBIDDEN: 'error.forbidden',
+  NOT_FOUND: 'error.notFound',
+  CONFLICT: 'error.conflict',
+  RATE_LIMITED: 'error.rateLimited',
+  SERVICE_UNAVAILABLE: 'error.unavailable',
+  NETWORK: 'error.network',
+};
+
+/** An API error in words: what happened, in the officer's language, and the server's own explanation. */
+export function ErrorBox({ error, fields }: { error: unknown; fields?: Record<string, string> }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  if (!(error instanceof ApiError)) {
+    return (
+      <div className="error" role="alert">
+        {t('error.unknown')}
+      </div>
+    );
+  }
+  const key = ERROR_WORDS[error.code] ?? (error.status >= 500 ? 'error.server' : 'error.unknown');
+  const unmapped = error.details.filter((detail) => !fields || !(detail.path in fields));
+  return (
+    <div className="error" role="alert">
+      <p>
+        <strong>{t(key)}</strong>
+      </p>
+      {error.message && error.code !== 'NETWORK' && <p className="error-detail">{t('error.serverSaid', { message: error.message })}</p>}
+      {unmapped.length > 0 && (
+        <ul>
+          {unmapped.map((detail) => (
+            <li key={detail.path + detail.message}>
+              {detail.path}: {detail.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Field path → message, for the form fields an API error names. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (error instanceof ApiError) for (const detail of error.details) result[detail.path] ??= detail.message;
+  return result;
+}
+
+/** A labelled form field with its error message tied to the control (aria-describedby). */
+export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {hint && (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Form text kept in sessionStorage, so nothing typed is lost when a request fails or the page reloads. */
+export function useDraft(key: string, initial = ''): [string, (value: string) => void, () => void] {
+  const storageKey = `cpg.console.draft.${key}`;
+  const [value, setValue] = useState(() => sessionStorage.getItem(storageKey) ?? initial);
+  return [
+    value,
+    (next) => {
+      setValue(next);
+      if (next) sessionStorage.setItem(storageKey, next);
+      else sessionStorage.removeItem(storageKey);
+    },
+    () => {
+      setValue(initial);
+      sessionStorage.removeItem(storageKey);
+    },
+  ];
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function Badge({ kind, children }: { kind: string; children: ReactNode }) {
+  return <span className={`badge badge-${kind.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`}>{children}</span>;
+}
+
+export function Score({ value }: { value: number }) {
+  return <span className="score">{value.toFixed(3)}</span>;
+}
