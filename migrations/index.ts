@@ -9,6 +9,7 @@ import { BackfillReportDefaults1764100000021 } from './1764100000021-backfill-re
 import { CreateAlertWorkTables1764100000030 } from './1764100000030-create-alert-work-tables.js';
 import { IndexAlertQueues1764100000031 } from './1764100000031-index-alert-queues.js';
 import { CreatePaymentHolds1764100000040 } from './1764100000040-create-payment-holds.js';
+import { CreateCases1764100000041 } from './1764100000041-create-cases.js';
 
 /** Every migration, in order. Append only: a committed migration is never edited. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateAlertWorkTables1764100000030,
   IndexAlertQueues1764100000031,
   CreatePaymentHolds1764100000040,
+  CreateCases1764100000041,
 ];

@@ -20,3 +20,6 @@ export * from './monitoring/pass-through.rule.js';
 export * from './monitoring/profile-mismatch.rule.js';
 export * from './monitoring/round-amounts.rule.js';
 export * from './monitoring/windows.js';
+export * from './cases/case-policy.js';
+export * from './cases/cases.dto.js';
+export * from './cases/cases.use-case.js';
