@@ -150,9 +150,8 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
   // Chinese / Korean syllables: one letter is a different character, not a typo
   if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
   if (fuzzy.score > best.score) best = fuzzy;
-  if (best.score < 0.8 && sharedClass(a.nicknames, b.nicknames.length > 0 ? b.nicknames : [`nick:${b.text}`])) best = { score: 0.8, method: 'nickname' };
-  if (best.score < 0.8 && a.nicknames.includes(`nick:${b.text}`)) best = { score: 0.8, method: 'nickname' };
-  if (best.score < 0.8 && b.nicknames.includes(`nick:${a.text}`)) best = { score: 0.8, method: 'nickname' };
+  // Bill / William, Bibi / Benjamin: both words belong to one nickname class (weak evidence)
+  if (best.score < 0.8 && sharedClass(a.nicknames, b.nicknames)) best = { score: 0.8, method: 'nickname' };
   if (best.score < 0.75 && genderVariant(a.text, b.text)) best = { score: 0.75, method: 'gender-variant' };
   return best;
 }
@@ -220,8 +219,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       const qRole = query.roles[i] ?? 0;
       const lRole = list.roles[j] ?? 0;
       if (cjk && qRole !== 0 && lRole !== 0 && qRole !== lRole) sim = { score: sim.score * 0.75, method: `${sim.method}-role-swapped` };
-      // a reading of Han characters is exact: spelling tolerance means another character
-      else if ((han.a || han.b) && !EXACT_METHODS.has(sim.method)) sim = { score: sim.score * 0.85, method: sim.method };
+      // a reading of Han or Hangul characters is exact: spelling tolerance means another character
+      else if (cjk && !EXACT_METHODS.has(sim.method)) sim = { score: sim.score * (sim.score >= 0.8 ? 0.85 : 0.7), method: sim.method };
       if (sim.score >= 0.45) {
         candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + 1, score: sim.score, method: sim.method });
         if (sim.score > (bestForQuery[i] ?? 0)) bestForQuery[i] = sim.score;

@@ -391,13 +391,25 @@ export function latinVariants(text: string): LatinVariant[] {
   }
   if (scripts.has('hangul') && nonLatin.length === 1) {
     const romanised = hangulToLatin(text);
-    const words = romanised.split(/\s+/).filter((w) => w.length > 0);
-    if (words.length === 1 && (words[0]?.split('·').length ?? 0) >= 2 && (words[0]?.split('·').length ?? 0) <= 4) {
-      const syllables = words[0]?.split('·') ?? [];
-      const family = syllables[0] ?? '';
-      const given = syllables.slice(1);
-      variants.push({ text: `${family} ${given.join('')}`, abjad: false, orderFree: true, script: 'hangul', familyFirst: true });
-      if (given.length > 1) variants.push({ text: `${family} ${given.join(' ')}`, abjad: false, orderFree: true, script: 'hangul', familyFirst: true });
+    const words = romanised.split(/\s+/).filter((w) => w.length > 0).map((w) => w.split('·'));
+    const lengths = words.map((w) => w.length);
+    const total = lengths.reduce((a, b) => a + b, 0);
+    // a personal name: 이민호 (family first), or 민호 이 / 이 민호 written in two parts
+    if (total >= 2 && total <= 4 && (words.length === 1 || lengths.every((n) => n <= 2))) {
+      let family: string[];
+      let given: string[];
+      if (words.length === 1) {
+        family = (words[0] ?? []).slice(0, 1);
+        given = (words[0] ?? []).slice(1);
+      } else if ((lengths[lengths.length - 1] ?? 0) === 1 && (lengths[0] ?? 0) !== 1) {
+        family = words[words.length - 1] ?? [];
+        given = words.slice(0, -1).flat();
+      } else {
+        family = words[0] ?? [];
+        given = words.slice(1).flat();
+      }
+      variants.push({ text: `${family.join('')} ${given.join('')}`, abjad: false, orderFree: true, script: 'hangul', familyFirst: true });
+      if (given.length > 1) variants.push({ text: `${family.join('')} ${given.join(' ')}`, abjad: false, orderFree: true, script: 'hangul', familyFirst: true });
       return variants;
     }
     variants.push({ text: romanised.replace(/·/g, ''), abjad: false, orderFree: true, script: 'hangul' });

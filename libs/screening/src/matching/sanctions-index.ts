@@ -120,7 +120,7 @@ class KeyStore {
 
 const DEFAULT_LIMIT = 50;
 const MAX_VOCAB_CANDIDATES_PER_TERM = 400;
-const MAX_FULL_SCORES = 300;
+const MAX_FULL_SCORES = 150;
 const COMMON_DOCUMENT_FREQUENCY = 20;
 const SIMILAR_CACHE_SIZE = 20_000;
 /** only name-like words start candidates: particles, honorifics, legal forms and initials never do */
