@@ -8,6 +8,7 @@ import { CreateReportTables1764100000020 } from './1764100000020-create-report-t
 import { BackfillReportDefaults1764100000021 } from './1764100000021-backfill-report-defaults.js';
 import { CreateAlertWorkTables1764100000030 } from './1764100000030-create-alert-work-tables.js';
 import { IndexAlertQueues1764100000031 } from './1764100000031-index-alert-queues.js';
+import { IndexAlertsByTypeAndRule1764100000032 } from './1764100000032-index-alerts-by-type-and-rule.js';
 import { CreatePaymentHolds1764100000040 } from './1764100000040-create-payment-holds.js';
 import { CreateCases1764100000041 } from './1764100000041-create-cases.js';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   BackfillReportDefaults1764100000021,
   CreateAlertWorkTables1764100000030,
   IndexAlertQueues1764100000031,
+  IndexAlertsByTypeAndRule1764100000032,
   CreatePaymentHolds1764100000040,
   CreateCases1764100000041,
 ];

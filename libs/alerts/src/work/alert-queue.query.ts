@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, NotFoundError, type Actor } from '@app/common';
 import { AuditLog } from '@app/persistence';
+import type { AlertPriority } from './alert-policy.js';
 import { ALERT_PAGE_DEFAULT, ALERT_PAGE_MAX } from './alert-work.dto.js';
 import { ALERT_COLUMNS, toAlertView, type AlertRow, type AlertView } from './alert-view.js';
 
@@ -21,6 +22,9 @@ export interface AlertDetail extends AlertView {
   notes: Array<{ id: number; author: string; text: string; createdAt: string }>;
   dispositions: Array<{ id: number; action: string; disposition: string; rationale: string | null; officer: string; createdAt: string }>;
 }
+
+/** Mirrors the generated column alerts.priority_rank (migration 1764100000030). */
+const PRIORITY_RANK: Record<AlertPriority, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 
 interface Cursor {
   rank: number;
@@ -63,7 +67,8 @@ export class AlertQueueQuery {
     };
     equal('status', query.status);
     equal('type', query.type);
-    equal('priority', query.priority);
+    // the generated priority_rank is what the indexes order by: filtering on it keeps a priority to one index range
+    if (query.priority !== undefined) conditions.push(`priority_rank = $${parameters.push(PRIORITY_RANK[query.priority as AlertPriority] ?? -1)}`);
     equal('assignee', query.assignee?.toLowerCase());
     equal('rule_id', query.ruleId);
     if (query.dueBefore !== undefined) conditions.push(`sla_due_at < $${parameters.push(query.dueBefore)}`);
