@@ -3,7 +3,7 @@ import { actorLabel, beijingPeriods, canonicalJson, sha256Hex, type Actor } from
 import { AuditLog } from '@app/persistence';
 import { insertInputs } from './generate-report.use-case.js';
 import { buildCorrection, buildLargeValueReport, reportInputs } from './large-value.js';
-import { ReportRepository, selectReport, type StoredReport } from './report.repository.js';
+import { candidateMinimums, ReportRepository, selectReport, type StoredReport } from './report.repository.js';
 import type { LargeValueReportContent } from './report-model.js';
 import { addWorkingDays } from './working-days.js';
 
@@ -95,11 +95,7 @@ export class CorrectReportsUseCase {
     const previous: LargeValueReportContent = report.content;
     const rules = await this.repository.rules(report.ruleVersion);
     const fx = await this.repository.fxForDay(report.period);
-    const thresholds = Object.values(rules.definition.thresholds);
-    const { payments, settledCount } = await this.repository.paymentsOfDay(report.period, {
-      cnyFen: Math.min(...thresholds.map((t) => t.cnyFen)),
-      usdCents: Math.min(...thresholds.map((t) => t.usdCents)),
-    });
+    const { payments, settledCount } = await this.repository.paymentsOfDay(report.period, candidateMinimums(rules));
     const content = { ...buildLargeValueReport({ day: report.period, payments, rules, fx, dueOn: previous.dueOn, now: command.now }), settledPayments: settledCount };
     const contentSha256 = sha256Hex(canonicalJson(content));
     return this.dataSource.transaction(async (manager) => {

@@ -3,7 +3,7 @@ import { actorLabel, beijingPeriods, canonicalJson, DomainError, sha256Hex, type
 import { AuditLog } from '@app/persistence';
 import { buildLargeValueReport, reportInputs } from './large-value.js';
 import { periodBounds, type ScheduledReportType } from './periods.js';
-import { ReportRepository, selectReport, type StoredReport } from './report.repository.js';
+import { candidateMinimums, ReportRepository, selectReport, type StoredReport } from './report.repository.js';
 import type { OverdueAlertsReportContent, ReportContent, StatsReportContent } from './report-model.js';
 import { addWorkingDays } from './working-days.js';
 
@@ -49,9 +49,7 @@ export class GenerateReportUseCase {
     switch (command.type) {
       case 'LTR': {
         const [rules, fx, calendar] = await Promise.all([this.repository.rules(), this.repository.fxForDay(command.period), this.repository.calendar()]);
-        const thresholds = Object.values(rules.definition.thresholds);
-        const minimum = { cnyFen: Math.min(...thresholds.map((t) => t.cnyFen)), usdCents: Math.min(...thresholds.map((t) => t.usdCents)) };
-        const { payments, settledCount } = await this.repository.paymentsOfDay(command.period, minimum);
+        const { payments, settledCount } = await this.repository.paymentsOfDay(command.period, candidateMinimums(rules));
         const dueOn = addWorkingDays(command.period, rules.definition.dueWorkingDays, calendar);
         const content = { ...buildLargeValueReport({ day: command.period, payments, rules, fx, dueOn, now: command.now }), settledPayments: settledCount };
         return { content, ruleVersion: rules.version, fxVersion: fx.version, dueOn, inputs: reportInputs(content) };

@@ -64,6 +64,24 @@ export function toStoredReport(row: ReportRow): StoredReport {
 }
 
 const DAY_MS = 86_400_000;
+/** a total no subject reaches: the direction is disabled */
+const NEVER = '9223372036854775807';
+
+/** The lowest threshold each kind of subject can be held to (null: that direction is not reported). */
+export interface CandidateMinimums {
+  payer: { cnyFen: number; usdCents: number } | null;
+  merchantPerson: { cnyFen: number; usdCents: number } | null;
+  merchantOrganisation: { cnyFen: number; usdCents: number } | null;
+}
+
+export function candidateMinimums(rules: ReportRules): CandidateMinimums {
+  const { directions, thresholds } = rules.definition;
+  return {
+    payer: directions.OUTFLOW.enabled ? thresholds[directions.OUTFLOW.naturalPersonThreshold] : null,
+    merchantPerson: directions.INFLOW.enabled ? thresholds[directions.INFLOW.naturalPersonThreshold] : null,
+    merchantOrganisation: directions.INFLOW.enabled ? thresholds[directions.INFLOW.organisationThreshold] : null,
+  };
+}
 
 /** SQL for reports and what they are built from (payments, FX tables, report rules, the working-day calendar). */
 export class ReportRepository {
@@ -100,14 +118,14 @@ export class ReportRepository {
 
   /**
    * Settled payments of one Beijing day for the customers that can reach a threshold, plus the day's reversed
-   * payments. The SQL only narrows (a subject whose decision-time totals are below `floor` of the lowest
-   * threshold cannot reach it at any plausible FX move); the pure function decides on exact figures.
+   * payments. The SQL only narrows, conservatively: a subject whose decision-time totals stay below `floor` of its
+   * lowest possible threshold cannot reach it at any plausible FX move; the pure function decides on exact figures.
    */
-  async paymentsOfDay(day: string, minimum: { cnyFen: number; usdCents: number }, floor = 0.5): Promise<{ payments: PaymentRecord[]; settledCount: number }> {
+  async paymentsOfDay(day: string, minimums: CandidateMinimums, floor = 0.5): Promise<{ payments: PaymentRecord[]; settledCount: number }> {
     const start = beijingDayStart(day).toISOString();
     const end = new Date(beijingDayStart(day).getTime() + DAY_MS).toISOString();
-    const minUsd = Math.floor(minimum.usdCents * floor);
-    const minCny = Math.floor(minimum.cnyFen * floor);
+    const scaled = (threshold: { cnyFen: number; usdCents: number } | null): [string, string] =>
+      threshold ? [String(Math.floor(threshold.usdCents * floor)), String(Math.floor(threshold.cnyFen * floor))] : [NEVER, NEVER];
     const rows: Array<{
       transaction_id: string;
       occurred_at: Date;
@@ -126,16 +144,17 @@ export class ReportRepository {
          SELECT * FROM payments WHERE occurred_at >= $1 AND occurred_at < $2 AND status IN ('SETTLED', 'REVERSED')
        ), payers AS (
          SELECT payer_key FROM day WHERE status = 'SETTLED' GROUP BY payer_key
-         HAVING sum(amount_usd_cents) >= $3 OR sum(amount_cny_fen) >= $4
+         HAVING sum(amount_usd_cents) >= $3::numeric OR sum(amount_cny_fen) >= $4::numeric
        ), merchants AS (
          SELECT merchant_id FROM day WHERE status = 'SETTLED' GROUP BY merchant_id
-         HAVING sum(amount_usd_cents) >= $3 OR sum(amount_cny_fen) >= $4
+         HAVING (bool_or(merchant->>'personalCollectionCode' = 'true') AND (sum(amount_usd_cents) >= $5::numeric OR sum(amount_cny_fen) >= $6::numeric))
+             OR sum(amount_usd_cents) >= $7::numeric OR sum(amount_cny_fen) >= $8::numeric
        )
        SELECT transaction_id, occurred_at, status, qr_type, amount_value::text, amount_currency, payer_amount_value::text, payer_amount_currency,
               payer_key, merchant_id, payer, merchant
        FROM day
        WHERE status = 'REVERSED' OR payer_key IN (SELECT payer_key FROM payers) OR merchant_id IN (SELECT merchant_id FROM merchants)`,
-      [start, end, minUsd, minCny],
+      [start, end, ...scaled(minimums.payer), ...scaled(minimums.merchantPerson), ...scaled(minimums.merchantOrganisation)],
     );
     const count: Array<{ n: number }> = await this.dataSource.query(
       "SELECT count(*)::int AS n FROM payments WHERE occurred_at >= $1 AND occurred_at < $2 AND status = 'SETTLED'",
