@@ -11,6 +11,7 @@ import { IndexAlertQueues1764100000031 } from './1764100000031-index-alert-queue
 import { IndexAlertsByTypeAndRule1764100000032 } from './1764100000032-index-alerts-by-type-and-rule.js';
 import { CreatePaymentHolds1764100000040 } from './1764100000040-create-payment-holds.js';
 import { CreateCases1764100000041 } from './1764100000041-create-cases.js';
+import { IndexPendingReviews1764100000042 } from './1764100000042-index-pending-reviews.js';
 
 /** Every migration, in order. Append only: a committed migration is never edited. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   IndexAlertsByTypeAndRule1764100000032,
   CreatePaymentHolds1764100000040,
   CreateCases1764100000041,
+  IndexPendingReviews1764100000042,
 ];

@@ -212,7 +212,7 @@ export class HoldsUseCase {
       `SELECT p.transaction_id FROM payments p
         WHERE p.status = 'PENDING' AND p.decision = 'REVIEW'
           AND NOT EXISTS (SELECT 1 FROM payment_holds h WHERE h.transaction_id = p.transaction_id)
-        LIMIT $1`,
+        ORDER BY p.occurred_at LIMIT $1`,
       [batchSize],
     );
     let held = 0;
