@@ -9,6 +9,7 @@ import { QUEUES } from '../libs/queue/src/index.js';
 import {
   addWorkingDays,
   CORRECT_REPORTS_JOB,
+  CorrectReportsUseCase,
   GENERATE_REPORT_JOB,
   GenerateReportUseCase,
   enqueueReport,
@@ -208,6 +209,29 @@ describe('regulatory reports', () => {
     // the original stays as filed
     const original = await t.dataSource.query('SELECT status, revision FROM reports WHERE id = $1', [ltrId]);
     expect(original).toEqual([{ status: 'EXPORTED', revision: 1 }]);
+  });
+
+  it('rebuilds a draft LTR as a new revision when one of its payments is reversed before export', async () => {
+    const day = beijingDay(-3);
+    const payerC = { walletAccountId: `kp-ltr-c-${process.pid}`, kycLevel: 'T2' };
+    await settle('c1', payerC, '5000.00', at(day, '09:00:00'));
+    await settle('c2', payerC, '5000.00', at(day, '09:30:00'));
+    const { report } = await new GenerateReportUseCase(t.dataSource).execute({ type: 'LTR', period: day, actor: TEST_ACTOR, now: new Date() });
+    expect(report.content).toMatchObject({ entries: [{ entryId: `OUTFLOW:KAKAOPAY:${payerC.walletAccountId}` }] });
+    const csv = await t.request('GET', `/v1/reports/${report.id}/download?format=csv`, { key: t.adminKey });
+    expect(csv.status).toBe(200);
+    const reversal = await t.request('POST', `/v1/transactions/${encodeURIComponent(settled.c2)}/outcome`, { body: { status: 'REVERSED', at: new Date().toISOString() } });
+    expect(reversal.status).toBe(200);
+    const result = await new CorrectReportsUseCase(t.dataSource).execute({ actor: TEST_ACTOR, now: new Date() });
+    expect(result.redrafted).toEqual([report.id]);
+    expect(result.corrections).toEqual([]);
+    const rows = await t.dataSource.query('SELECT status, revision, content FROM reports WHERE id = $1', [report.id]);
+    expect(rows[0]).toMatchObject({ status: 'DRAFT', revision: 2, content: { entries: [], excludedReversed: [settled.c2] } });
+    // the revision-1 output stays stored; the next download is generated for revision 2
+    await t.request('GET', `/v1/reports/${report.id}/download?format=csv`, { key: t.adminKey });
+    const outputs = await t.dataSource.query('SELECT revision FROM report_outputs WHERE report_id = $1 ORDER BY revision', [report.id]);
+    expect(outputs).toEqual([{ revision: 1 }, { revision: 2 }]);
+    expect((await new CorrectReportsUseCase(t.dataSource).execute({ actor: TEST_ACTOR, now: new Date() })).redrafted).toEqual([]);
   });
 
   it('raises a MONITORING alert when a report run fails for good', async () => {
