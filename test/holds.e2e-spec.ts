@@ -107,6 +107,9 @@ describe(HoldsUseCase.name, () => {
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ paymentStatus: 'DECLINED', finalDecision: 'DECLINE', hold: { status: 'RESOLVED_DECLINE', resolution: 'DECLINE', resolvedBy: `officer:${analyst.username}` } });
     expect(await dayUsage(payerKey)).toBe(0);
+    const retried = await t.request('POST', `/v1/pre-auth/${transactionId}/resolution`, bearer(analyst.token, { decision: 'DECLINE', rationale: 'Same person as the list entry: wallet KYC shows the listed passport' }));
+    expect(retried.status).toBe(200);
+    expect(retried.body.hold.status).toBe('RESOLVED_DECLINE');
     const again = await t.request('POST', `/v1/pre-auth/${transactionId}/resolution`, bearer(analyst.token, { decision: 'APPROVE', rationale: 'changed my mind' }));
     expect(again.status).toBe(409);
 

@@ -163,13 +163,15 @@ export class HoldsUseCase {
   async resolve(transactionId: string, resolution: HoldResolution, rationale: string, actor: Actor, requestId?: string): Promise<HeldPaymentView> {
     const reason = rationale.trim();
     if (!reason) throw new ValidationError('A rationale is mandatory', [{ path: 'rationale', message: 'rationale must not be blank' }]);
-    const eventIds = await this.dataSource.transaction(async (manager) => {
+    const eventIds = await this.dataSource.transaction(async (manager): Promise<string[] | null> => {
       const payment = await this.lockPayment(manager, transactionId);
       if (payment.decision !== 'REVIEW') throw new DomainError('CONFLICT', `Payment ${transactionId} was decided ${payment.decision}: it is not held for review`);
       await HoldsUseCase.holdIfReview(manager, transactionId);
       const holds: HoldRow[] = await manager.query('SELECT * FROM payment_holds WHERE transaction_id = $1 FOR UPDATE', [transactionId]);
       const hold = holds[0];
       if (!hold) throw new DomainError('CONFLICT', `Payment ${transactionId} is ${payment.status}: there is no hold to resolve`);
+      // the same officer repeating the same resolution (a client retry) gets the outcome again
+      if (hold.status === `RESOLVED_${resolution}` && hold.resolved_by === actorLabel(actor)) return null;
       if (hold.status !== 'HELD') throw new DomainError('CONFLICT', `The hold on ${transactionId} already ended: ${hold.status}`);
       if (payment.status !== 'PENDING') throw new DomainError('CONFLICT', `Payment ${transactionId} is already ${payment.status}`);
       const now: Array<{ now: Date }> = await manager.query('SELECT now() AS now');
@@ -198,7 +200,7 @@ export class HoldsUseCase {
       );
       return this.webhookEvent(manager, transactionId, 'hold.resolved');
     });
-    await this.publish(eventIds);
+    if (eventIds) await this.publish(eventIds);
     return (await this.load(this.dataSource.manager, transactionId)).view;
   }
 
