@@ -101,6 +101,8 @@ function sharedClassForRoles(a: Term, b: Term, surnameClasses: boolean): boolean
 export interface HanSides {
   a: boolean;
   b: boolean;
+  /** a side is read from Hangul: Chinese syllable classes do not apply */
+  hangul?: boolean;
 }
 const NO_HAN: HanSides = { a: false, b: false };
 
@@ -133,7 +135,7 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
   // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
   else if (genderVariant(a.text, b.text)) return { score: 0.75, method: 'gender-variant' };
   else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
-  else if (!(han.a && han.b) && chineseSyllablesMatch(a, b, han)) best = { score: 0.86, method: 'romanisation' };
+  else if (!(han.a && han.b) && han.hangul !== true && chineseSyllablesMatch(a, b, han)) best = { score: 0.86, method: 'romanisation' };
   else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 4 && b.text.length >= 4 && !(a.sinoKey.length > 0 && b.sinoKey.length > 0)) {
     // same consonants, vowels differ (Husayn / Hussein): strong only when the spellings are close too
     best = { score: 0.8 + 0.12 * editSimilarityOf(a.text, b.text), method: 'phonetic' };
@@ -202,7 +204,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const explain = options.explain !== false;
   // both sides read from the same CJK script: the readings are exact, so spelling tolerance is not wanted
   const strict = query.script === list.script && (query.script === 'han' || query.script === 'hangul' || query.script === 'kana');
-  const han: HanSides = { a: query.script === 'han', b: list.script === 'han' };
+  const han: HanSides = { a: query.script === 'han', b: list.script === 'han', hangul: query.script === 'hangul' || list.script === 'hangul' };
   // roles read from Han / Hangul order are reliable; a Latin comma may be misplaced
   const cjk = query.script === 'han' || query.script === 'hangul' || list.script === 'han' || list.script === 'hangul';
   const candidates: Candidate[] = [];
@@ -241,7 +243,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
           if (Math.abs(lj.text.length - joined.text.length) > 3) continue;
           const sim = termSimilarity(joined, lj, true, han);
           if (strict && sim.method !== 'exact') continue;
-          if (sim.score >= 0.8) candidates.push({ q0: i, q1: i + span, l0: j, l1: j + 1, score: sim.score * 0.98, method: `joined-${sim.method}` });
+          if (sim.score >= (EXACT_METHODS.has(sim.method) ? 0.8 : JOINED_FUZZY_MINIMUM)) candidates.push({ q0: i, q1: i + span, l0: j, l1: j + 1, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
       }
       for (let j = 0; j + span <= nl; j++) {
@@ -253,7 +255,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
           if (Math.abs(qi.text.length - joined.text.length) > 3) continue;
           const sim = termSimilarity(qi, joined, true, han);
           if (strict && sim.method !== 'exact') continue;
-          if (sim.score >= 0.8) candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + span, score: sim.score * 0.98, method: `joined-${sim.method}` });
+          if (sim.score >= (EXACT_METHODS.has(sim.method) ? 0.8 : JOINED_FUZZY_MINIMUM)) candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + span, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
       }
     }
@@ -365,16 +367,20 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   // every matched word is common in the lists (Jose, Sanchez, Daniel, Lopez) and words are left over:
   // common names coincide, so leftovers weigh more
   if (options.rarity !== undefined && (extraList > 0 || extraQuery > 0)) {
-    let rarest = 0;
+    let rarityWeight = 0;
+    let rarityTotal = 0;
     for (let j = 0; j < nl; j++) {
       const term = l[j];
-      if (term !== undefined && lUsed[j] === 1 && term.kind === 'name') rarest = Math.max(rarest, options.rarity(term));
+      if (term === undefined || lUsed[j] === 0 || term.kind !== 'name') continue;
+      const w = list.weights[j] ?? 1;
+      rarityWeight += w * options.rarity(term);
+      rarityTotal += w;
     }
-    if (rarest < 0.5) {
+    if (rarityTotal > 0 && rarityWeight / rarityTotal < 0.5) {
       const leftovers = listUnmatchedNames + (extraQuery > 0 ? 1 : 0);
-      const penalty = Math.min(0.15, COMMON_NAME_PENALTY * leftovers);
+      const penalty = Math.min(2 * COMMON_NAME_PENALTY, COMMON_NAME_PENALTY * leftovers);
       score -= penalty;
-      if (explain) notes.push(`only common name words matched, with leftovers −${penalty.toFixed(3)}`);
+      if (explain) notes.push(`mostly common name words matched, with leftovers −${penalty.toFixed(3)}`);
     }
   }
   // only tagged or generic words matched: never a match ("CORP" ≠ "ACME CORP", "Management Company")
@@ -431,11 +437,13 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
 }
 
 const EXTRA_QUERY_COST = 0.4;
+/** two words read as one must be spelled almost alike (Marte Eide is not Mourtada) */
+const JOINED_FUZZY_MINIMUM = 0.88;
 const EXTRA_QUERY_COST_ORGANISATION = 0.8;
 const SAME_SCRIPT_CAP = 0.75;
 const CONFLICT_COST = 1.3;
 const LIST_COST = 0.1;
-const COMMON_NAME_PENALTY = 0.06;
+const COMMON_NAME_PENALTY = 0.1;
 const NUMBER_LIST_COST = 0.1;
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
 
