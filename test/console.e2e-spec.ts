@@ -292,6 +292,41 @@ describe('officers console (browser)', () => {
     },
   );
 
+  it.runIf(hasChromium)(
+    'an analyst opens a case from an alert, investigates, adds a note and exports the case file',
+    async () => {
+      const page = await signIn(analyst);
+      const open = await t.dataSource.query(
+        "SELECT id FROM alerts WHERE status = 'OPEN' AND type = 'SANCTIONS' ORDER BY created_at LIMIT 1",
+      );
+      await page.goto(`${base}/console/alerts/${open[0].id}`);
+      await page.getByRole('button', { name: 'Open a case from this alert' }).click();
+      await page.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
+      await page.getByRole('button', { name: 'Start the investigation' }).click();
+      await page.getByRole('heading', { name: 'Propose a conclusion' }).waitFor();
+      await page.getByLabel('Add a note').fill('Requested the wallet provider KYC record for the payer.');
+      await page.getByRole('button', { name: 'Save note' }).click();
+      await page
+        .getByText('Requested the wallet provider KYC record for the payer.', { exact: true })
+        .waitFor();
+      const payments = await page.getByRole('table', { name: 'Payments and parties' }).textContent();
+      // both currency legs of the payment
+      expect(payments).toContain('268.00 CNY');
+      expect(payments).toContain('37.22 USD');
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export case file (JSON)' }).click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(/^case-[0-9a-f-]{36}\.json$/);
+      await expectAccessible(page, 'case detail');
+      await shot(page, 'case');
+      await page.getByRole('link', { name: 'Cases', exact: true }).click();
+      await page.getByRole('heading', { name: 'Cases' }).waitFor();
+      await expect.poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(1);
+      await expectAccessible(page, 'cases');
+    },
+  );
+
   it.runIf(hasChromium)('an AUDITOR sees everything and no action that changes anything', async () => {
     const page = await signIn(auditor);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -319,6 +354,16 @@ describe('officers console (browser)', () => {
     await page.getByText(/The audit chain is intact/).waitFor();
     await expectAccessible(page, 'audit');
     await shot(page, 'audit');
+
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    expect(await page.locator('[data-action]').count()).toBe(0);
+    await expectAccessible(page, 'reports');
+
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.locator('table.grid tbody tr a').first().click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(await page.locator('[data-action]').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Lists' }).click();
     await page.getByRole('table', { name: 'Active snapshots' }).waitFor();

@@ -9,8 +9,10 @@ const NAV: Array<{ to: string; label: MessageKey; permission?: string }> = [
   { to: '/alerts', label: 'nav.alerts', permission: 'alerts:read' },
   { to: '/approvals', label: 'nav.approvals', permission: 'alerts:approve' },
   { to: '/holds', label: 'nav.holds', permission: 'payments:read' },
+  { to: '/cases', label: 'nav.cases', permission: 'cases:read' },
   { to: '/screening', label: 'nav.screening', permission: 'lists:read' },
   { to: '/lists', label: 'nav.lists', permission: 'lists:read' },
+  { to: '/reports', label: 'nav.reports', permission: 'reports:read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit:read' },
 ];
 
@@ -60,6 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             ))}
           </ul>
+          <p className="hint nav-hint">{t('common.beijingTime')}</p>
         </nav>
         <main id="main" tabIndex={-1}>
           {children}

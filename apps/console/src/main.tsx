@@ -11,9 +11,11 @@ import { AlertDetailPage } from './pages/alert-detail';
 import { AlertQueuePage } from './pages/alert-queue';
 import { ApprovalsPage } from './pages/approvals';
 import { AuditPage } from './pages/audit';
+import { CaseDetailPage, CasesPage } from './pages/cases';
 import { DashboardPage } from './pages/dashboard';
 import { HoldsPage } from './pages/holds';
 import { ListsPage } from './pages/lists';
+import { ReportsPage } from './pages/reports';
 import { ScreeningPage } from './pages/screening';
 import { SignInPage } from './pages/sign-in';
 import './styles.css';
@@ -51,6 +53,9 @@ function App() {
       <Route path="/alerts/:id" element={<Protected permission="alerts:read"><AlertDetailPage /></Protected>} />
       <Route path="/approvals" element={<Protected permission="alerts:approve"><ApprovalsPage /></Protected>} />
       <Route path="/holds" element={<Protected permission="payments:read"><HoldsPage /></Protected>} />
+      <Route path="/cases" element={<Protected permission="cases:read"><CasesPage /></Protected>} />
+      <Route path="/cases/:id" element={<Protected permission="cases:read"><CaseDetailPage /></Protected>} />
+      <Route path="/reports" element={<Protected permission="reports:read"><ReportsPage /></Protected>} />
       <Route path="/screening" element={<Protected permission="lists:read"><ScreeningPage /></Protected>} />
       <Route path="/lists" element={<Protected permission="lists:read"><ListsPage /></Protected>} />
       <Route path="/audit" element={<Protected permission="audit:read"><AuditPage /></Protected>} />

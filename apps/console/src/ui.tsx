@@ -4,25 +4,31 @@ import { useI18n, type MessageKey } from './i18n';
 
 const BEIJING = 'Asia/Shanghai';
 
+const BEIJING_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: BEIJING,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** YYYY-MM-DD HH:mm:ss in Beijing time (the same in both languages: officers compare these with filings). */
+export function beijingTime(date: Date): string {
+  const part = Object.fromEntries(BEIJING_PARTS.formatToParts(date).map((item) => [item.type, item.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
 /** A date shown in Beijing time; the UTC instant is on hover (title) and in the machine-readable attribute. */
 export function DateTime({ value }: { value: string | null | undefined }) {
-  const { language } = useI18n();
   if (!value) return <span>—</span>;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return <span>{value}</span>;
-  const text = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: BEIJING,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(date);
   return (
     <time dateTime={date.toISOString()} title={`${date.toISOString()} (UTC)`}>
-      {text}
+      {beijingTime(date)}
     </time>
   );
 }

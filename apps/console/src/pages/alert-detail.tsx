@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, type AlertDetail, type AlertView, type HeldPaymentView } from '../api';
 import { HitCard } from '../hits';
 import { useI18n, type MessageKey } from '../i18n';
@@ -11,7 +11,7 @@ export const DISPOSITIONS = ['FALSE_POSITIVE', 'TRUE_MATCH', 'NOT_SUSPICIOUS', '
 const RATIONALE_MIN = 20;
 
 function snapshotFor(list: string, snapshots: string[] | undefined): string | undefined {
-  return snapshots?.find((snapshot) => snapshot.startsWith(`${list}@`) || snapshot.startsWith(list));
+  return snapshots?.find((snapshot) => snapshot.startsWith(`${list}@`));
 }
 
 function DispositionForm({ alert }: { alert: AlertDetail }) {
@@ -208,7 +208,26 @@ export function AlertDetailPage() {
   const { me, can } = useSession();
   const client = useQueryClient();
   const now = useNow();
+  const navigate = useNavigate();
   const alert = useQuery({ queryKey: ['alert', id], queryFn: () => api<AlertDetail>('GET', `/v1/alerts/${id}`) });
+  const evidenceTransaction = alert.data?.evidence?.transactionId;
+  const payment = useQuery({
+    queryKey: ['payment', evidenceTransaction],
+    enabled: typeof evidenceTransaction === 'string' && can('payments:read'),
+    queryFn: () => api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(String(evidenceTransaction))}`),
+  });
+  const cases = useQuery({
+    queryKey: ['cases', 'of-alert', id],
+    enabled: can('cases:read'),
+    queryFn: () => api<{ cases: Array<{ id: string; title: string; status: string }>; total: number }>('GET', `/v1/cases?alertId=${id}`),
+  });
+  const openCase = useMutation({
+    mutationFn: () => api<{ id: string }>('POST', '/v1/cases', { alertIds: [id], title: `${alert.data?.type ?? ''} ${alert.data?.ruleId ?? ''} · ${alert.data?.partyKey ?? alert.data?.merchantId ?? id}`.trim().slice(0, 200) }),
+    onSuccess: async (created) => {
+      await client.invalidateQueries({ queryKey: ['cases'] });
+      void navigate(`/cases/${created.id}`);
+    },
+  });
   const assign = useMutation({
     mutationFn: () => api<AlertView>('POST', `/v1/alerts/${id}/assign`),
     onSuccess: async () => {
@@ -289,6 +308,22 @@ export function AlertDetailPage() {
         </div>
       )}
 
+      {can('cases:read') && (
+        <div className="actions">
+          {(cases.data?.cases ?? []).map((item) => (
+            <Link key={item.id} to={`/cases/${item.id}`}>
+              {t('cases.inCase', { title: item.title })}
+            </Link>
+          ))}
+          {can('cases:write') && (cases.data?.cases.length ?? 0) === 0 && (
+            <button type="button" className="secondary" data-action="open-case" onClick={() => openCase.mutate()} disabled={openCase.isPending}>
+              {t('cases.openFromAlert')}
+            </button>
+          )}
+          <ErrorBox error={openCase.error} />
+        </div>
+      )}
+
       <section className="card" aria-labelledby="payment-title">
         <h2 id="payment-title">{t('payment.title')}</h2>
         <dl className="facts">
@@ -326,7 +361,7 @@ export function AlertDetailPage() {
         <section aria-labelledby="hits-title">
           <h2 id="hits-title">{t('hit.title', { n: hits.length })}</h2>
           {hits.map((hit, index) => (
-            <HitCard key={`${hit.list}-${hit.sourceId}-${hit.party}`} hit={hit} index={index} snapshot={snapshotFor(hit.list, evidence.listSnapshotIds)} />
+            <HitCard key={`${hit.list}-${hit.sourceId}-${hit.party}`} hit={hit} index={index} snapshot={snapshotFor(hit.list, payment.data?.decision.screening.listSnapshots) ?? snapshotFor(hit.list, evidence.listSnapshotIds)} />
           ))}
         </section>
       )}
