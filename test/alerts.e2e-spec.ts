@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MONITORING_RUN_JOB, SLA_CHECK_JOB } from '../libs/alerts/src/index.js';
+import { MONITORING_RUN_JOB, MonitoringUseCase, SLA_CHECK_JOB } from '../libs/alerts/src/index.js';
 import { QUEUES } from '../libs/queue/src/index.js';
 import { ScreeningIndex } from '../libs/screening/src/index.js';
 import { bearer, loginAs, type TestOfficer } from './support/officers.js';
@@ -159,7 +159,7 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
       const response = await post(auditor, url, body);
       expect(response.status, url).toBe(403);
     }
-    const reads = await t.dataSource.query("SELECT entity_id FROM audit_events WHERE action = 'alert.read' AND actor = $1", [`officer:${auditor.username}`]);
+    const reads = await t.dataSource.query("SELECT entity_id FROM audit_events WHERE action = 'alert.read' AND actor = $1 ORDER BY id", [`officer:${auditor.username}`]);
     expect(reads.map((row: { entity_id: string }) => row.entity_id)).toEqual(['*', id]);
     expect((await t.request('GET', '/v1/alerts')).status).toBe(403);
   });
@@ -236,5 +236,70 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
     expect(alerts[0].evidence.transactionIds).toHaveLength(3);
     const windows = await t.dataSource.query("SELECT findings, alerts_raised, finished_at FROM monitoring_runs WHERE rule_id = 'R11' AND window_key = '2026-01-10'");
     expect(windows).toEqual([{ findings: 1, alerts_raised: 1, finished_at: expect.any(Date) }]);
+  });
+
+  describe('monitoring rules over persisted payments', () => {
+    let payment = 0;
+    async function pay(merchantId: string, occurredAt: string, yuan: number, options: { payerKey?: string; mcc?: string; status?: string; statusAt?: string } = {}): Promise<void> {
+      payment += 1;
+      await t.dataSource.query(
+        `INSERT INTO payments (transaction_id, request_hash, occurred_at, payer_key, merchant_id, amount_value, amount_currency, amount_usd_cents, amount_cny_fen, qr_type, payer, merchant, decision, status, status_at)
+         VALUES ($1, 'test', $2, $3, $4, $5, 'CNY', $6, $7, 'DYNAMIC', '{}', $8, 'APPROVE', $9, coalesce($10::timestamptz, $2::timestamptz))`,
+        [`${merchantId}-P${payment}`, occurredAt, options.payerKey ?? `KAKAOPAY:kp-${merchantId}-${payment}`, merchantId, yuan, Math.round((yuan * 100) / 7.2), yuan * 100, JSON.stringify({ mcc: options.mcc ?? '5999' }), options.status ?? 'SETTLED', options.statusAt ?? null],
+      );
+    }
+    const monitoring = () => new MonitoringUseCase(t.dataSource);
+    const alertKeys = async (merchantId: string): Promise<string[]> =>
+      (await t.dataSource.query('SELECT dedup_key FROM alerts WHERE merchant_id = $1 ORDER BY dedup_key', [merchantId])).map((row: { dedup_key: string }) => row.dedup_key);
+
+    it('R08 raises for 20 distinct payers at one merchant in a Beijing hour', async () => {
+      const merchantId = `M-FAN-${process.pid}`;
+      for (let index = 0; index < 20; index += 1) await pay(merchantId, `2026-02-01T10:${String(index).padStart(2, '0')}:00+08:00`, 100);
+      await pay(`${merchantId}-QUIET`, '2026-02-01T10:30:00+08:00', 100);
+      const result = await monitoring().run('R08', '2026-02-01T10', new Date());
+      expect(result).toMatchObject({ evaluated: true });
+      expect(await alertKeys(merchantId)).toEqual([`merchant:${merchantId}|R08|2026-02-01T10`]);
+      expect(await alertKeys(`${merchantId}-QUIET`)).toEqual([]);
+    });
+
+    it('R12 raises for a CNY 2,000 payment at 02:00 Beijing outside everyday MCCs, keyed by payer', async () => {
+      const merchantId = `M-NIGHT-${process.pid}`;
+      await pay(merchantId, '2026-02-02T02:00:00+08:00', 2000, { payerKey: `KAKAOPAY:night-${process.pid}`, mcc: '5944' });
+      await pay(merchantId, '2026-02-02T03:00:00+08:00', 9000, { payerKey: `KAKAOPAY:night-ok-${process.pid}`, mcc: '5812' });
+      await pay(merchantId, '2026-02-02T06:00:00+08:00', 9000, { payerKey: `KAKAOPAY:day-${process.pid}`, mcc: '5944' });
+      await monitoring().run('R12', '2026-02-02', new Date());
+      expect(await alertKeys(merchantId)).toEqual([`KAKAOPAY:night-${process.pid}|R12|2026-02-02`]);
+    });
+
+    it('R17 raises for a restaurant whose average ticket is 5 × the MCC norm', async () => {
+      const merchantId = `M-PROFILE-${process.pid}`;
+      for (let index = 0; index < 10; index += 1) await pay(merchantId, `2026-02-03T12:${String(index).padStart(2, '0')}:00+08:00`, 1000, { mcc: '5812' });
+      await monitoring().run('R17', '2026-02-03', new Date());
+      expect(await alertKeys(merchantId)).toEqual([`merchant:${merchantId}|R17|2026-02-03`]);
+    });
+
+    it('R19 raises for a merchant dormant for 200 days that takes 10 × its prior daily average', async () => {
+      const merchantId = `M-DORMANT-${process.pid}`;
+      await pay(merchantId, '2025-07-10T12:00:00+08:00', 100);
+      await pay(merchantId, '2025-07-11T12:00:00+08:00', 100);
+      await pay(merchantId, '2026-02-04T12:00:00+08:00', 1000);
+      await monitoring().run('R19', '2026-02-04', new Date());
+      expect(await alertKeys(merchantId)).toEqual([`merchant:${merchantId}|R19|2026-02-04`]);
+    });
+
+    it('R20 raises when most of a merchant’s day is reversed the same day', async () => {
+      const merchantId = `M-PASS-${process.pid}`;
+      for (let index = 0; index < 4; index += 1) {
+        await pay(merchantId, `2026-02-05T1${index}:00:00+08:00`, 3000, { status: 'REVERSED', statusAt: `2026-02-05T2${index}:00:00+08:00` });
+      }
+      await monitoring().run('R20', '2026-02-05', new Date());
+      expect(await alertKeys(merchantId)).toEqual([`merchant:${merchantId}|R20|2026-02-05`]);
+    });
+
+    it('refuses a window that is not over yet, or malformed', async () => {
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      await expect(monitoring().run('R11', today, new Date())).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(monitoring().run('R08', '2026-02-01', new Date())).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
   });
 });
