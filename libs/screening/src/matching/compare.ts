@@ -146,7 +146,10 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
   const pb = ABD_PREFIX.exec(b.text);
   if (pa !== null && pb !== null && a.text.length - pa[0].length >= 3 && b.text.length - pb[0].length >= 3) {
     const rest = fuzzySimilarity(a.text.slice(pa[0].length), b.text.slice(pb[0].length));
-    return rest.score > best.score ? { score: rest.score, method: `abd-${rest.method}` } : best;
+    // a typo inside the prefix itself (Abdlulah / Abdullah) is still one edit on the whole word
+    const whole = editDistance(a.text, b.text, 2) <= 1 ? fuzzySimilarity(a.text, b.text) : NONE;
+    const better = whole.score > rest.score ? { score: whole.score, method: whole.method } : { score: rest.score, method: `abd-${rest.method}` };
+    return better.score > best.score ? better : best;
   }
   let fuzzy = fuzzySimilarity(a.text, b.text);
   // Chinese / Korean syllables: one letter is a different character, not a typo
@@ -369,14 +372,18 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   if (options.rarity !== undefined && (extraList > 0 || extraQuery > 0)) {
     let rarityWeight = 0;
     let rarityTotal = 0;
+    let rarest = 0;
     for (let j = 0; j < nl; j++) {
       const term = l[j];
       if (term === undefined || lUsed[j] === 0 || term.kind !== 'name') continue;
       const w = list.weights[j] ?? 1;
-      rarityWeight += w * options.rarity(term);
+      const rarity = options.rarity(term);
+      rarityWeight += w * rarity;
       rarityTotal += w;
+      rarest = Math.max(rarest, rarity);
     }
-    if (rarityTotal > 0 && rarityWeight / rarityTotal < 0.5) {
+    // a very rare matched word (Yoswal) is evidence enough; otherwise common words need the whole name
+    if (rarityTotal > 0 && rarityWeight / rarityTotal < 0.5 && rarest < 0.8) {
       const leftovers = listUnmatchedNames + (extraQuery > 0 ? 1 : 0);
       const penalty = Math.min(2 * COMMON_NAME_PENALTY, COMMON_NAME_PENALTY * leftovers);
       score -= penalty;

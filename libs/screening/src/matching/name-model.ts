@@ -195,6 +195,8 @@ const FIRST_POSITION_NAMES = new Set(['ben', 'bin', 'ibn', 'bint', 'b', 'le', 'd
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ar', 'as', 'at', 'az', 'ash', 'an', 'ed', 'es', 'ud', 'ur', 'us', 'un', 'uz', 'ush', 'ut']);
 const ABD_FORMS = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdoul', 'abdu', 'abdol', 'abdur', 'abdus', 'abdou', 'abdel', 'abdoul', 'abdulla_']);
 const DIN_FORMS = new Set(['din', 'deen', 'dine', 'dien', 'dinn', 'eddine', 'uddin', 'iddin']);
+/** -ud-Din spellings written in one word (Nuruddin, Noureddine, Alaaldin): one canonical suffix */
+const DIN_SUFFIX = /(?<=[a-z]{3})(?:uddin|uddeen|uddine|uddien|eddine|eddin|addin|addine|iddin|oddin|oddine|aldin|aldeen|uldin|eldin|eldine|udin)$/;
 const ULLAH_FORMS = new Set(['ullah', 'ollah', 'allah', 'ulla', 'alla', 'ullo', 'ulloh']);
 
 /** Joins Arabic compounds written apart: Abd al-Aziz → abdalaziz, Saif ud Din → saifuddin, Habib Ullah → habibullah. */
@@ -228,7 +230,7 @@ function joinCompounds(words: string[]): string[] {
     }
     out.push(w);
   }
-  return out.map((w) => (w.length > 6 ? w.replace(/(?<=[a-z]{3})(?:[aue]?[ld]?d(?:in|een|ine|iin|dine))$/, 'uddin') : w));
+  return out.map((w) => (w.length > 6 ? w.replace(DIN_SUFFIX, 'uddin') : w));
 }
 
 function legalCode(word: string): string | undefined {
