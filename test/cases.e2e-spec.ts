@@ -87,8 +87,16 @@ describe(CasesUseCase.name, () => {
     expect(executable.status).toBe(415);
     const garbage = await t.request('POST', `/v1/cases/${caseId}/attachments`, bearer(analyst.token, { filename: 'x.pdf', contentType: 'application/pdf', contentBase64: '%%%not base64' }));
     expect(garbage.status).toBe(400);
+    // the upload route takes 5 MB files whatever the server's body limit (1 MiB by default); one byte more is refused
+    const scan = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 - PDF.length, 0x20)]);
+    const large = await t.request('POST', `/v1/cases/${caseId}/attachments`, bearer(analyst.token, { filename: 'statement-scan.pdf', contentType: 'application/pdf', contentBase64: scan.toString('base64') }));
+    expect(large.status).toBe(201);
+    expect(large.body).toMatchObject({ sizeBytes: 5 * 1024 * 1024, sha256: createHash('sha256').update(scan).digest('hex') });
+    const tooLarge = await t.request('POST', `/v1/cases/${caseId}/attachments`, bearer(analyst.token, { filename: 'too-large.pdf', contentType: 'application/pdf', contentBase64: Buffer.concat([scan, Buffer.from(' ')]).toString('base64') }));
+    expect(tooLarge.status).toBe(413);
+    expect((await t.request('POST', `/v1/cases/${caseId}/notes`, bearer(analyst.token, { body: 'x'.repeat(10_000) + 'y'.repeat(1_100_000) }))).status).toBe(413);
     const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM case_attachments WHERE case_id = $1', [caseId]);
-    expect(stored[0].n).toBe(1);
+    expect(stored[0].n).toBe(2);
 
     const download = await t.request('GET', `/v1/cases/${caseId}/attachments/${pdf.body.id}`, bearer(auditor.token));
     expect(download.status).toBe(200);
@@ -125,9 +133,9 @@ describe(CasesUseCase.name, () => {
     const detail = await t.request('GET', `/v1/cases/${caseId}`, bearer(auditor.token));
     expect(detail.status).toBe(200);
     expect(detail.body.notes).toEqual([expect.objectContaining({ body: 'Wallet KYC copy requested from the partner wallet.', author: `officer:${analyst.username}` })]);
-    expect(detail.body.attachments).toHaveLength(1);
+    expect(detail.body.attachments).toHaveLength(2);
     const caseActions = detail.body.timeline.filter((entry: { source: string }) => entry.source === 'case').map((entry: { action: string }) => entry.action);
-    expect(caseActions).toEqual(['case.opened', 'case.alerts-added', 'case.note-added', 'case.attachment-added', 'case.status-changed', 'case.conclusion-proposed', 'case.approved']);
+    expect(caseActions).toEqual(['case.opened', 'case.alerts-added', 'case.note-added', 'case.attachment-added', 'case.attachment-added', 'case.status-changed', 'case.conclusion-proposed', 'case.approved']);
     expect(detail.body.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'audit', action: 'alert.raised', entityId: alertIds[0] })]));
 
     const reads = await t.dataSource.query("SELECT actor, after->>'operation' AS operation FROM audit_events WHERE action = 'case.read' AND entity_id = $1", [caseId]);

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { RequirePermission, type AuthenticatedRequest } from '@app/access';
 import {
   AddCaseAlertsRequestDto,
+  ATTACHMENT_MAX_BYTES,
   CaseApprovalRequestDto,
   CaseAttachmentRequestDto,
   CaseConclusionRequestDto,
@@ -19,14 +21,24 @@ import {
   type CaseSummary,
 } from '@app/alerts';
 
+/** An attachment travels as base64 in JSON: 5 MB of file is about 6.7 MB of body, over the default body limit. */
+const ATTACHMENT_BODY_LIMIT = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
+const ATTACHMENT_ROUTE = '/v1/cases/:id/attachments';
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('v1/cases')
 export class CasesController {
   private readonly cases: CasesUseCase;
 
-  constructor(@Inject(DataSource) dataSource: DataSource) {
+  constructor(@Inject(DataSource) dataSource: DataSource, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
     this.cases = new CasesUseCase(dataSource);
+    // controllers are built before their routes are registered, so this raises the body limit of the upload
+    // route alone (never lowering it below the server's); the use case still enforces 5 MB decoded
+    const fastify = adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    fastify?.addHook('onRoute', (route) => {
+      if (route.url === ATTACHMENT_ROUTE && route.method === 'POST') route.bodyLimit = Math.max(ATTACHMENT_BODY_LIMIT, fastify.initialConfig.bodyLimit ?? 0);
+    });
   }
 
   @Post()
