@@ -120,6 +120,9 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
     const id = await insertAlert();
     expect((await post(analyst, `/v1/alerts/${id}/assign`, { username: analyst2.username })).body).toMatchObject({ assignee: analyst2.username });
     expect((await post(analyst, `/v1/alerts/${id}/assign`, { username: auditor.username })).status).toBe(400);
+    const invalid = await post(analyst, `/v1/alerts/${id}/assign`, { username: 42, surprise: true });
+    expect(invalid.status).toBe(400);
+    expect([...new Set(invalid.body.error.details.map((detail: { path: string }) => detail.path))].sort()).toEqual(['surprise', 'username']);
     const forbidden = await post(analyst, `/v1/alerts/${id}/disposition`, { disposition: 'NOT_SUSPICIOUS', rationale: 'Regular customer buying for a tour group.' });
     expect(forbidden.status).toBe(403);
     expect((await post(analyst2, `/v1/alerts/${id}/notes`, { text: 'Called the merchant: tour group of 12.' })).status).toBe(201);

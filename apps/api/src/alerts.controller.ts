@@ -59,7 +59,7 @@ export class AlertsController {
   @HttpCode(200)
   @RequirePermission('alerts:work')
   @ApiOperation({ summary: 'Assign to an officer (ANALYST or SUPERVISOR) by username, or to the caller without a body' })
-  assign(@Param('id') id: string, @Body() body: AssignAlertDto | undefined, @Req() request: AuthenticatedRequest): Promise<AlertView> {
+  assign(@Param('id') id: string, @Body() body: AssignAlertDto, @Req() request: AuthenticatedRequest): Promise<AlertView> {
     return this.work.assign(id, body?.username, contextOf(request));
   }
 
@@ -83,7 +83,7 @@ export class AlertsController {
   @HttpCode(200)
   @RequirePermission('alerts:approve')
   @ApiOperation({ summary: 'Four eyes: close with the proposed disposition (not by its proposer)' })
-  approve(@Param('id') id: string, @Body() body: AlertApprovalDto | undefined, @Req() request: AuthenticatedRequest): Promise<AlertView & { suppressions: number }> {
+  approve(@Param('id') id: string, @Body() body: AlertApprovalDto, @Req() request: AuthenticatedRequest): Promise<AlertView & { suppressions: number }> {
     return this.work.approve(id, body?.rationale, contextOf(request));
   }
 
