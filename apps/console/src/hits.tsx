@@ -105,16 +105,18 @@ export function ExplanationView({ explanation, score }: { explanation: Explanati
 /** The query name beside the list entry, matched parts highlighted, the score explained. */
 export function NameComparison({ queryName, listName, explanation, score }: { queryName: string; listName: string; explanation: Explanation; score: number }) {
   const { t } = useI18n();
+  // only parts aligned on both sides with some similarity are evidence; a list part missing from the query is not
+  const matched = explanation.parts.filter((part) => part.query && part.list && part.score > 0);
   return (
     <div className="comparison">
       <div className="side-by-side">
         <div>
           <h4>{t('hit.queryName')}</h4>
-          <HighlightedName side="query" name={queryName} parts={explanation.parts.map((part) => ({ text: part.query, score: part.score, method: part.method }))} />
+          <HighlightedName side="query" name={queryName} parts={matched.map((part) => ({ text: part.query, score: part.score, method: part.method }))} />
         </div>
         <div>
           <h4>{t('hit.listName')}</h4>
-          <HighlightedName side="list" name={listName} parts={explanation.parts.map((part) => ({ text: part.list, score: part.score, method: part.method }))} />
+          <HighlightedName side="list" name={listName} parts={matched.map((part) => ({ text: part.list, score: part.score, method: part.method }))} />
         </div>
       </div>
       <ExplanationView explanation={explanation} score={score} />

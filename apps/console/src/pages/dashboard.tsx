@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, type AlertView, type HoldListItem, type ListsView } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
-import { ErrorBox, Loading } from '../ui';
+import { DateTime, ErrorBox, Loading } from '../ui';
 import { ALERT_PRIORITIES, ALERT_TYPES, useNextAlert } from './alert-queue';
 
 const SAMPLE = 200;
@@ -114,7 +114,8 @@ export function DashboardPage() {
         <section className="card" aria-labelledby="lists-title">
           <h2 id="lists-title">{t('dashboard.lists')}</h2>
           <p>
-            {lists.data.index.loaded ? t('lists.indexLoaded', { entries: lists.data.index.entries.toLocaleString(), names: lists.data.index.names.toLocaleString() }) : t('lists.indexNotLoaded')}
+            {lists.data.index.loaded ? t('lists.indexLoaded', { entries: lists.data.index.entries.toLocaleString(), names: lists.data.index.names.toLocaleString() }) : t('lists.indexNotLoaded')}{' '}
+            {lists.data.index.builtAt && <DateTime value={lists.data.index.builtAt} />}
           </p>
           <p>
             {lists.data.lists.map((list) => `${list.list} (${list.entries.toLocaleString()})`).join(' · ')} — <Link to="/lists">{t('nav.lists')}</Link>
