@@ -1,7 +1,11 @@
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCorrection, buildLargeValueReport, type PaymentRecord, type ReportRules } from '../large-value.js';
 import type { SuspiciousReportContent } from '../report-model.js';
@@ -190,5 +194,29 @@ describe('extracts', () => {
     expect(rows.rowCount).toBe(3);
     expect(rows.getRow(2).getCell(1).value).toBe('2026-11-25');
     expect(workbook.getWorksheet('Report')!.getRow(1).values).toEqual([undefined, 'report_id', 'r-1']);
+  });
+});
+
+// Where libxml2's xmllint is installed (apt-get install libxml2-utils), the documents are also validated against the XSDs.
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+
+describe('XSD validation with xmllint', () => {
+  it.skipIf(!hasXmllint)('validates PHTR, PSTR and goAML documents against libs/reports/schemas/*.xsd', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cpg-xsd-'));
+    const correction = buildCorrection({ original: { id: 'o-1', content: ltr }, reversedTransactionIds: ['CPG-2'], rules: RULES, fxVersion: 1, dueOn: '2026-12-09', now: new Date() });
+    const documents: Array<[string, Buffer]> = [
+      ['phtr', generatePhtr({ id: 'r-1', content: ltr }).bytes],
+      ['phtr', generatePhtr({ id: 'c-1', content: correction }).bytes],
+      ['pstr', generatePstr({ id: 's-1', content: str }).bytes],
+      ['goaml-report', generateGoamlCtr({ id: 'r-1', content: ltr }).bytes],
+      ['goaml-report', generateGoamlStr({ id: 's-1', content: str }).bytes],
+    ];
+    for (const [index, [schema, bytes]] of documents.entries()) {
+      const file = join(folder, `${index}.xml`);
+      writeFileSync(file, bytes);
+      const xsd = fileURLToPath(new URL(`../../schemas/${schema}.xsd`, import.meta.url));
+      const result = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+      expect(result.stderr.trim(), `${schema} document ${index}`).toBe(`${file} validates`);
+    }
   });
 });
