@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueHoldsExpiry, HoldsUseCase, verifySignature } from '../libs/decisions/src/index.js';
+import { enqueueHoldsExpiry, HoldsUseCase, verifySignature, WebhookDeliveryUseCase } from '../libs/decisions/src/index.js';
 import { bearer, loginAs } from './support/officers.js';
 import { preAuthRequest, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -161,6 +161,30 @@ describe(HoldsUseCase.name, () => {
     expect(settled.status).toBe(200);
     const gateway = await t.request('GET', '/v1/pre-auth/' + transactionId);
     expect(gateway.body).toMatchObject({ paymentStatus: 'SETTLED', finalDecision: 'APPROVE' });
+  });
+
+  it('lets exactly one of two officers resolving the same hold at once win', async () => {
+    const { transactionId } = await heldPayment();
+    const [first, second] = await Promise.all([loginAs(t, 'ANALYST'), loginAs(t, 'SUPERVISOR')]);
+    const answers = await Promise.all([
+      t.request('POST', `/v1/pre-auth/${transactionId}/resolution`, bearer(first.token, { decision: 'APPROVE', rationale: 'Different date of birth' })),
+      t.request('POST', `/v1/pre-auth/${transactionId}/resolution`, bearer(second.token, { decision: 'DECLINE', rationale: 'Same passport number' })),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const events = await t.dataSource.query("SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'payment.hold-resolved'", [transactionId]);
+    expect(events[0].n).toBe(1);
+  });
+
+  it('logs a failed delivery attempt with its error and marks the webhook FAILED after the last attempt', async () => {
+    const { transactionId } = await heldPayment();
+    const rows = await t.dataSource.query("INSERT INTO webhook_events (transaction_id, event) VALUES ($1, 'hold.test') RETURNING id", [transactionId]);
+    const unreachable = new WebhookDeliveryUseCase(t.dataSource, { url: 'http://127.0.0.1:9/unreachable', secret: SECRET, timeoutMs: 2000 });
+    await expect(unreachable.deliver(rows[0].id, true)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const event = await t.dataSource.query('SELECT status, attempts FROM webhook_events WHERE id = $1', [rows[0].id]);
+    expect(event).toEqual([{ status: 'FAILED', attempts: 1 }]);
+    const log = await t.dataSource.query('SELECT attempt, status_code, error IS NOT NULL AS failed FROM webhook_deliveries WHERE event_id = $1', [rows[0].id]);
+    expect(log).toEqual([{ attempt: 1, status_code: null, failed: true }]);
+    await expect(t.dataSource.query('DELETE FROM webhook_deliveries WHERE event_id = $1', [rows[0].id])).rejects.toThrow(/append-only/);
   });
 
   it('declines a hold by default when its time box (a database setting) runs out, releases the limits and tells the gateway', async () => {
