@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@app/common';
-import { checkApproval, checkAssign, checkDisposition, escalatedPriority, needsFourEyes, suppressionTargets, type AlertState } from './alert-policy.js';
+import { alertSubjectParties, checkApproval, checkAssign, checkDisposition, escalatedPriority, needsFourEyes, suppressionTargets, type AlertState } from './alert-policy.js';
 
 const alert = (overrides: Partial<AlertState> = {}): AlertState => ({ id: 'a1', status: 'IN_PROGRESS', type: 'VELOCITY', assignee: 'li.na', disposedById: null, ...overrides });
 const codeOf = (action: () => void): string | undefined => {
@@ -65,6 +65,21 @@ describe('suppressionTargets', () => {
       { partyKey: 'payer:KAKAOPAY:kp-1', list: 'DEMO_UN', sourceId: 'D1', entryVersion: 'f1' },
       { partyKey: 'merchant:M-1', list: 'DEMO_OFAC', sourceId: 'D2', entryVersion: 'f2' },
       { partyKey: 'merchant:M-1:legal-representative', list: 'DEMO_OFAC', sourceId: 'D3', entryVersion: 'f3' },
+    ]);
+  });
+  it("keeps to the alert's own parties: the payer's alert does not suppress a merchant hit", () => {
+    const evidence = {
+      hits: [
+        { party: 'payer', list: 'DEMO_UN', sourceId: 'D1', entryVersion: 'f1' },
+        { party: 'merchant', list: 'DEMO_OFAC', sourceId: 'D2', entryVersion: 'f2' },
+        { party: 'legalRepresentative', list: 'DEMO_OFAC', sourceId: 'D3', entryVersion: 'f3' },
+      ],
+    };
+    expect(alertSubjectParties('KAKAOPAY:kp-1|R02|T1')).toEqual(['payer']);
+    expect(suppressionTargets(evidence, 'KAKAOPAY:kp-1', 'M-1', alertSubjectParties('KAKAOPAY:kp-1|R02|T1')).map((target) => target.partyKey)).toEqual(['payer:KAKAOPAY:kp-1']);
+    expect(suppressionTargets(evidence, 'KAKAOPAY:kp-1', 'M-1', alertSubjectParties('merchant:M-1|R02|T1')).map((target) => target.partyKey)).toEqual([
+      'merchant:M-1',
+      'merchant:M-1:legal-representative',
     ]);
   });
   it('reads the single hit of a rescreen alert, and nothing from evidence without hits', () => {

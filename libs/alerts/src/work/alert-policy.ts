@@ -104,16 +104,27 @@ interface EvidenceHit {
 }
 
 /**
- * The (party, list entry, entry version) triples a FALSE_POSITIVE on a sanctions alert suppresses: every hit of
- * a pre-auth alert's evidence (`hits[]`), or the single hit of a rescreen alert (`party`, `list`, …).
+ * The parties an alert is about. A pre-auth decision puts all its hits into each of its sanctions alerts, one
+ * alert per subject (the payer, or the merchant with its legal representative): an officer's FALSE_POSITIVE on
+ * the payer's alert says nothing about a merchant hit, which has an alert of its own.
  */
-export function suppressionTargets(evidence: unknown, payerKey: string | null, merchantId: string | null): SuppressionTarget[] {
+export function alertSubjectParties(dedupKey: string): string[] {
+  return dedupKey.startsWith('merchant:') ? ['merchant', 'legalRepresentative'] : ['payer'];
+}
+
+/**
+ * The (party, list entry, entry version) triples a FALSE_POSITIVE on a sanctions alert suppresses: the hits of a
+ * pre-auth alert's evidence (`hits[]`) on the parties the alert is about, or the single hit of a rescreen alert
+ * (`party`, `list`, …).
+ */
+export function suppressionTargets(evidence: unknown, payerKey: string | null, merchantId: string | null, parties?: readonly string[]): SuppressionTarget[] {
   if (!evidence || typeof evidence !== 'object') return [];
   const record = evidence as { hits?: unknown } & EvidenceHit;
   const hits: EvidenceHit[] = Array.isArray(record.hits) ? (record.hits as EvidenceHit[]) : record.list !== undefined ? [record] : [];
   const targets = new Map<string, SuppressionTarget>();
   for (const hit of hits) {
     if (typeof hit.party !== 'string' || typeof hit.list !== 'string' || typeof hit.sourceId !== 'string' || typeof hit.entryVersion !== 'string') continue;
+    if (parties && !parties.includes(hit.party)) continue;
     const partyKey = suppressionPartyKey(hit.party, payerKey, merchantId);
     if (!partyKey) continue;
     const target = { partyKey, list: hit.list, sourceId: hit.sourceId, entryVersion: hit.entryVersion };

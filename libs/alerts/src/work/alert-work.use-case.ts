@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, NotFoundError, type Actor } from '@app/common';
 import { AuditLog } from '@app/persistence';
-import { checkApproval, checkAssign, checkDisposition, needsFourEyes, suppressionTargets, type AlertState, type AlertStatus, type Disposition, type OfficerRef } from './alert-policy.js';
+import { alertSubjectParties, checkApproval, checkAssign, checkDisposition, needsFourEyes, suppressionTargets, type AlertState, type AlertStatus, type Disposition, type OfficerRef } from './alert-policy.js';
 import { ALERT_COLUMNS, auditState, returnedRows, toAlertView, type AlertRow, type AlertView } from './alert-view.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -163,14 +163,14 @@ export class AlertWorkUseCase {
   }
 
   private async suppress(manager: EntityManager, alertId: string, officer: OfficerRef, context: WorkContext): Promise<number> {
-    const rows: Array<{ evidence: unknown; party_key: string | null; merchant_id: string | null; payer_key: string | null }> = await manager.query(
-      `SELECT a.evidence, a.party_key, a.merchant_id, p.payer_key FROM alerts a
+    const rows: Array<{ evidence: unknown; dedup_key: string; source: string; party_key: string | null; merchant_id: string | null; payer_key: string | null }> = await manager.query(
+      `SELECT a.evidence, a.dedup_key, a.source, a.party_key, a.merchant_id, p.payer_key FROM alerts a
        LEFT JOIN payments p ON p.transaction_id = a.evidence->>'transactionId' WHERE a.id = $1`,
       [alertId],
     );
     const row = rows[0];
     // a pre-auth alert names its payment (the payer key is the payment's); a rescreen alert carries the payer key itself
-    const targets = suppressionTargets(row.evidence, row.payer_key ?? row.party_key, row.merchant_id);
+    const targets = suppressionTargets(row.evidence, row.payer_key ?? row.party_key, row.merchant_id, row.source === 'pre-auth' ? alertSubjectParties(row.dedup_key) : undefined);
     let inserted = 0;
     for (const target of targets) {
       const result: unknown[] = await manager.query(
