@@ -244,6 +244,28 @@ describe('regulatory reports', () => {
     expect(alert.evidence.error).toMatch(/Invalid period/);
   });
 
+  it('retries a run that fails for a passing reason, then raises the alert after the last attempt', async () => {
+    const day = beijingDay(-5);
+    await t.dataSource.query('ALTER TABLE report_rules RENAME TO report_rules_unavailable');
+    try {
+      await reportsQueue.add(GENERATE_REPORT_JOB, { type: 'LTR', period: day }, { jobId: `report-ltr-retried-${day}`, attempts: 3, backoff: { type: 'fixed', delay: 200 } });
+      const alert = await waitFor(async () => {
+        const rows = await t.dataSource.query("SELECT evidence FROM alerts WHERE source = 'reports' AND dedup_key = $1", [`reports:LTR:${day}`]);
+        return rows.length ? rows[0] : null;
+      });
+      expect(alert.evidence).toMatchObject({ attempts: 3, report: `LTR:${day}` });
+      const runs = await t.dataSource.query('SELECT attempt, status FROM job_runs WHERE job_id = $1 ORDER BY attempt', [`report-ltr-retried-${day}`]);
+      expect(runs).toEqual([
+        { attempt: 1, status: 'FAILED' },
+        { attempt: 2, status: 'FAILED' },
+        { attempt: 3, status: 'FAILED' },
+      ]);
+    } finally {
+      await t.dataSource.query('ALTER TABLE report_rules_unavailable RENAME TO report_rules');
+    }
+    expect(await t.dataSource.query("SELECT count(*)::int AS n FROM reports WHERE type = 'LTR' AND period = $1", [day])).toEqual([{ n: 0 }]);
+  });
+
   it('schedules the seeded report schedules in Beijing time, and keeps reports for the retention period', async () => {
     const schedulers = await reportsQueue.getJobSchedulers();
     const byId = Object.fromEntries(schedulers.map((scheduler) => [scheduler.key, scheduler]));
