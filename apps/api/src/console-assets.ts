@@ -70,12 +70,12 @@ export async function registerConsole(app: NestFastifyApplication): Promise<void
           'cache-control',
           relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         )
-        .sendFile(relative);
+        .sendFile(relative, { cacheControl: false });
     }
     if (relative.startsWith('assets/'))
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
     // every other console route is the single-page app
     if (!isFile(`${root}index.html`)) return notBuilt(reply);
-    return secure(reply).header('cache-control', 'no-cache').sendFile('index.html');
+    return secure(reply).header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }
