@@ -65,13 +65,23 @@ try {
 
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
-  const result = await new GenerateReportUseCase(dataSource).execute({ type: 'LTR', period: day, actor: SYSTEM_ACTOR, now: new Date() });
+  const result = await new GenerateReportUseCase(dataSource).execute({
+    type: 'LTR',
+    period: day,
+    actor: SYSTEM_ACTOR,
+    now: new Date(),
+  });
   const seconds = (performance.now() - started) / 1000;
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const content = result.report.content as { entries: unknown[]; settledPayments: number };
-  const inputs: Array<{ n: number }> = await dataSource.query('SELECT count(*)::int AS n FROM report_inputs WHERE report_id = $1', [result.report.id]);
+  const inputs: Array<{ n: number }> = await dataSource.query(
+    'SELECT count(*)::int AS n FROM report_inputs WHERE report_id = $1',
+    [result.report.id],
+  );
   const line = `| ${count.toLocaleString('en')} | ${insertSeconds.toFixed(1)} | ${seconds.toFixed(2)} | ${content.settledPayments.toLocaleString('en')} | ${content.entries.length} | ${inputs[0].n} | ${Math.round(rssBefore / 1024 / 1024)} → ${rssMb} |`;
-  process.stdout.write(`LTR over ${count} settled payments of ${day}: ${seconds.toFixed(2)} s, ${content.entries.length} reported subjects, ${inputs[0].n} input payments, RSS ${rssMb} MB\n`);
+  process.stdout.write(
+    `LTR over ${count} settled payments of ${day}: ${seconds.toFixed(2)} s, ${content.entries.length} reported subjects, ${inputs[0].n} input payments, RSS ${rssMb} MB\n`,
+  );
   appendFileSync(
     resolve(root, values.out),
     `\n### LTR generation, ${new Date().toISOString()}\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; PostgreSQL (local); one Beijing day of settled payments inserted with generate_series (200,000 payers, 5,000 merchants, ${500} payers over the USD 10,000 threshold); GenerateReportUseCase (the worker's and CLI's code path), from the SQL narrowing to the stored report.\n\n` +

@@ -3,7 +3,13 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Roles, type AuthenticatedRequest } from '@app/access';
-import { DownloadReportQueryDto, DownloadReportUseCase, ListReportsQueryDto, ListReportsUseCase, type ReportSummary } from '@app/reports';
+import {
+  DownloadReportQueryDto,
+  DownloadReportUseCase,
+  ListReportsQueryDto,
+  ListReportsUseCase,
+  type ReportSummary,
+} from '@app/reports';
 
 /** Regulatory reports: the list with every stored output's hash, and downloads (each one audited). */
 @ApiTags('reports')
@@ -19,22 +25,38 @@ export class ReportsController {
 
   @Get()
   @Roles('admin', 'SUPERVISOR', 'ADMIN', 'AUDITOR', 'ANALYST')
-  @ApiOperation({ summary: 'Reports, newest first, filtered by type, period and status; page with limit and offset' })
-  list(@Query() query: ListReportsQueryDto): Promise<{ reports: ReportSummary[]; total: number; limit: number; offset: number }> {
+  @ApiOperation({
+    summary: 'Reports, newest first, filtered by type, period and status; page with limit and offset',
+  })
+  list(
+    @Query() query: ListReportsQueryDto,
+  ): Promise<{ reports: ReportSummary[]; total: number; limit: number; offset: number }> {
     return this.listReports.execute(query);
   }
 
   @Get(':id/download')
   @Roles('admin', 'SUPERVISOR', 'ADMIN', 'AUDITOR', 'ANALYST')
-  @ApiProduces('application/xml', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: 'One output of a report (generated and stored on first download); filing formats mark the report EXPORTED' })
+  @ApiProduces(
+    'application/xml',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  @ApiOperation({
+    summary:
+      'One output of a report (generated and stored on first download); filing formats mark the report EXPORTED',
+  })
   async downloadReport(
     @Param('id') id: string,
     @Query() query: DownloadReportQueryDto,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.download.execute({ reportId: id, format: query.format, actor: request.actor!, requestId: request.id });
+    const file = await this.download.execute({
+      reportId: id,
+      format: query.format,
+      actor: request.actor!,
+      requestId: request.id,
+    });
     void reply.header('content-type', file.mediaType);
     void reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
     void reply.header('x-content-sha256', file.sha256);

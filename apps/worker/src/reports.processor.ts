@@ -6,7 +6,14 @@ import { raiseAlert } from '@app/alerts';
 import { SYSTEM_ACTOR } from '@app/common';
 import { AuditLog } from '@app/persistence';
 import { isPermanent, QUEUES, RecordedProcessor, WORKER_OPTIONS } from '@app/queue';
-import { CORRECT_REPORTS_JOB, CorrectReportsUseCase, GENERATE_REPORT_JOB, GenerateReportUseCase, periodOfJob, type GenerateReportPayload } from '@app/reports';
+import {
+  CORRECT_REPORTS_JOB,
+  CorrectReportsUseCase,
+  GENERATE_REPORT_JOB,
+  GenerateReportUseCase,
+  periodOfJob,
+  type GenerateReportPayload,
+} from '@app/reports';
 
 /**
  * Scheduled and requested report runs. A run that fails is retried (DEFAULT_JOB_OPTIONS); when it fails for the
@@ -46,7 +53,10 @@ export class ReportsProcessor extends RecordedProcessor {
       const last = isPermanent(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (last) {
         const payload = job.data as GenerateReportPayload;
-        const what = job.name === GENERATE_REPORT_JOB ? `${String(payload.type)}:${payload.period ?? payload.schedule ?? 'scheduled'}` : 'corrections';
+        const what =
+          job.name === GENERATE_REPORT_JOB
+            ? `${String(payload.type)}:${payload.period ?? payload.schedule ?? 'scheduled'}`
+            : 'corrections';
         const message = error instanceof Error ? error.message : String(error);
         await this.dataSource
           .transaction((manager) =>
@@ -60,7 +70,13 @@ export class ReportsProcessor extends RecordedProcessor {
                 partyKey: null,
                 merchantId: null,
                 riskScore: 0,
-                evidence: { job: job.name, jobId: job.id, attempts: job.attemptsMade + 1, report: what, error: message },
+                evidence: {
+                  job: job.name,
+                  jobId: job.id,
+                  attempts: job.attemptsMade + 1,
+                  report: what,
+                  error: message,
+                },
                 source: 'reports',
                 ref: `${job.id ?? job.name}#${job.attemptsMade + 1}`,
               },

@@ -59,7 +59,11 @@ export class CorrectReportsUseCase {
     return { corrections, redrafted };
   }
 
-  private async correct(reportId: string, reversed: string[], command: { actor: Actor; now: Date }): Promise<StoredReport | null> {
+  private async correct(
+    reportId: string,
+    reversed: string[],
+    command: { actor: Actor; now: Date },
+  ): Promise<StoredReport | null> {
     const original = await this.repository.findById(reportId);
     if (!original || original.content.type !== 'LTR') return null;
     // an input recorded for an earlier revision of the draft may no longer be in the exported content
@@ -69,20 +73,43 @@ export class CorrectReportsUseCase {
     const rules = await this.repository.rules(original.ruleVersion);
     const calendar = await this.repository.calendar();
     const dueOn = addWorkingDays(beijingPeriods(command.now).day, rules.definition.dueWorkingDays, calendar);
-    const content = buildCorrection({ original: { id: original.id, content: original.content }, reversedTransactionIds: reversed, rules, fxVersion: original.content.fxVersion, dueOn, now: command.now });
+    const content = buildCorrection({
+      original: { id: original.id, content: original.content },
+      reversedTransactionIds: reversed,
+      rules,
+      fxVersion: original.content.fxVersion,
+      dueOn,
+      now: command.now,
+    });
     const dedupKey = `CORRECTION:${original.id}:${sha256Hex(reversed.join('\n')).slice(0, 32)}`;
     const contentSha256 = sha256Hex(canonicalJson(content));
     return this.dataSource.transaction(async (manager) => {
       const inserted: Array<{ id: string }> = await manager.query(
         `INSERT INTO reports (type, period, status, rule_version, fx_version, corrects_report_id, dedup_key, content, content_sha256, created_by, due_on)
          VALUES ('CORRECTION', $1, 'DRAFT', $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
-        [original.period, rules.version, content.fxVersion, original.id, dedupKey, JSON.stringify(content), contentSha256, actorLabel(command.actor), dueOn],
+        [
+          original.period,
+          rules.version,
+          content.fxVersion,
+          original.id,
+          dedupKey,
+          JSON.stringify(content),
+          contentSha256,
+          actorLabel(command.actor),
+          dueOn,
+        ],
       );
       if (!inserted[0]) return null;
       const id = inserted[0].id;
       await insertInputs(manager, id, reportInputs(content));
       await this.audit.append(
-        { actor: command.actor, action: 'report.correction-generated', entityType: 'report', entityId: id, after: { correctsReportId: original.id, reversedTransactionIds: reversed, dueOn, contentSha256 } },
+        {
+          actor: command.actor,
+          action: 'report.correction-generated',
+          entityType: 'report',
+          entityId: id,
+          after: { correctsReportId: original.id, reversedTransactionIds: reversed, dueOn, contentSha256 },
+        },
         manager,
       );
       return selectReport(manager, 'id = $1', [id]);
@@ -95,8 +122,21 @@ export class CorrectReportsUseCase {
     const previous: LargeValueReportContent = report.content;
     const rules = await this.repository.rules(report.ruleVersion);
     const fx = await this.repository.fxForDay(report.period);
-    const { payments, settledCount } = await this.repository.paymentsOfDay(report.period, candidateMinimums(rules));
-    const content = { ...buildLargeValueReport({ day: report.period, payments, rules, fx, dueOn: previous.dueOn, now: command.now }), settledPayments: settledCount };
+    const { payments, settledCount } = await this.repository.paymentsOfDay(
+      report.period,
+      candidateMinimums(rules),
+    );
+    const content = {
+      ...buildLargeValueReport({
+        day: report.period,
+        payments,
+        rules,
+        fx,
+        dueOn: previous.dueOn,
+        now: command.now,
+      }),
+      settledPayments: settledCount,
+    };
     const contentSha256 = sha256Hex(canonicalJson(content));
     return this.dataSource.transaction(async (manager) => {
       const updated: Array<{ revision: number }> = await manager.query(
@@ -107,7 +147,14 @@ export class CorrectReportsUseCase {
       if (!updated[0]) return false;
       await insertInputs(manager, report.id, reportInputs(content));
       await this.audit.append(
-        { actor: command.actor, action: 'report.redrafted', entityType: 'report', entityId: report.id, before: { revision: report.revision, contentSha256: report.contentSha256 }, after: { revision: updated[0].revision, contentSha256, excludedReversed: content.excludedReversed } },
+        {
+          actor: command.actor,
+          action: 'report.redrafted',
+          entityType: 'report',
+          entityId: report.id,
+          before: { revision: report.revision, contentSha256: report.contentSha256 },
+          after: { revision: updated[0].revision, contentSha256, excludedReversed: content.excludedReversed },
+        },
         manager,
       );
       return true;

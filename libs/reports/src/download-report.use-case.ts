@@ -43,15 +43,22 @@ export interface ReportFile {
 }
 
 /** Generates one output of a report from its canonical model alone. */
-export async function renderReport(report: Pick<StoredReport, 'id' | 'type' | 'period' | 'content'>, format: ReportFormat): Promise<{ bytes: Buffer; mappingVersion: string | null }> {
+export async function renderReport(
+  report: Pick<StoredReport, 'id' | 'type' | 'period' | 'content'>,
+  format: ReportFormat,
+): Promise<{ bytes: Buffer; mappingVersion: string | null }> {
   const content = report.content;
   if (format === 'csv') return { bytes: generateCsv(content), mappingVersion: null };
   if (format === 'xlsx') return { bytes: await generateXlsx(report), mappingVersion: null };
-  if (format === 'phtr-xml' && (content.type === 'LTR' || content.type === 'CORRECTION')) return generatePhtr({ id: report.id, content });
+  if (format === 'phtr-xml' && (content.type === 'LTR' || content.type === 'CORRECTION'))
+    return generatePhtr({ id: report.id, content });
   if (format === 'pstr-xml' && content.type === 'STR') return generatePstr({ id: report.id, content });
-  if (format === 'goaml-xml' && (content.type === 'LTR' || content.type === 'CORRECTION')) return generateGoamlCtr({ id: report.id, content });
+  if (format === 'goaml-xml' && (content.type === 'LTR' || content.type === 'CORRECTION'))
+    return generateGoamlCtr({ id: report.id, content });
   if (format === 'goaml-xml' && content.type === 'STR') return generateGoamlStr({ id: report.id, content });
-  throw new DomainError('VALIDATION_FAILED', `A ${report.type} report has no ${format} format`, [{ path: 'format', message: `one of ${FORMATS_BY_TYPE[report.type].join(', ')}` }]);
+  throw new DomainError('VALIDATION_FAILED', `A ${report.type} report has no ${format} format`, [
+    { path: 'format', message: `one of ${FORMATS_BY_TYPE[report.type].join(', ')}` },
+  ]);
 }
 
 /**
@@ -68,14 +75,24 @@ export class DownloadReportUseCase {
     this.audit = new AuditLog(dataSource);
   }
 
-  async execute(command: { reportId: string; format: ReportFormat; actor: Actor; requestId?: string }): Promise<ReportFile> {
+  async execute(command: {
+    reportId: string;
+    format: ReportFormat;
+    actor: Actor;
+    requestId?: string;
+  }): Promise<ReportFile> {
     const report = await this.repository.findById(command.reportId);
     if (!report) throw new NotFoundError(`No report ${command.reportId}`);
     if (!FORMATS_BY_TYPE[report.type].includes(command.format)) {
-      throw new DomainError('VALIDATION_FAILED', `A ${report.type} report has no ${command.format} format`, [{ path: 'format', message: `one of ${FORMATS_BY_TYPE[report.type].join(', ')}` }]);
+      throw new DomainError('VALIDATION_FAILED', `A ${report.type} report has no ${command.format} format`, [
+        { path: 'format', message: `one of ${FORMATS_BY_TYPE[report.type].join(', ')}` },
+      ]);
     }
     if (report.type === 'STR' && FILING_FORMATS.has(command.format) && report.status === 'DRAFT') {
-      throw new DomainError('CONFLICT', 'A suspicious transaction report is exported only after a supervisor approved it');
+      throw new DomainError(
+        'CONFLICT',
+        'A suspicious transaction report is exported only after a supervisor approved it',
+      );
     }
     const media = MEDIA[command.format];
     const fileName = `${report.type.toLowerCase()}-${report.period}-${report.id.slice(0, 8)}-r${report.revision}.${media.extension}`;
@@ -90,10 +107,24 @@ export class DownloadReportUseCase {
         const inserted: Array<{ id: string }> = await manager.query(
           `INSERT INTO report_outputs (report_id, revision, period, format, media_type, file_name, sha256, size_bytes, content, mapping_version, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (report_id, revision, format) DO NOTHING RETURNING id`,
-          [report.id, report.revision, report.period, command.format, media.mediaType, fileName, sha256, rendered.bytes.length, rendered.bytes, rendered.mappingVersion, actorLabel(command.actor)],
+          [
+            report.id,
+            report.revision,
+            report.period,
+            command.format,
+            media.mediaType,
+            fileName,
+            sha256,
+            rendered.bytes.length,
+            rendered.bytes,
+            rendered.mappingVersion,
+            actorLabel(command.actor),
+          ],
         );
         generated = inserted.length > 0;
-        output = generated ? { sha256, content: rendered.bytes, fileName } : await this.stored(report.id, report.revision, command.format, manager);
+        output = generated
+          ? { sha256, content: rendered.bytes, fileName }
+          : await this.stored(report.id, report.revision, command.format, manager);
       }
       if (!output) throw new DomainError('INTERNAL', 'The report output vanished while it was being stored');
       if (FILING_FORMATS.has(command.format) && (report.status === 'DRAFT' || report.status === 'APPROVED')) {
@@ -103,7 +134,15 @@ export class DownloadReportUseCase {
         );
         if (exported.length) {
           await this.audit.append(
-            { actor: command.actor, action: 'report.exported', entityType: 'report', entityId: report.id, before: { status: report.status }, after: { status: 'EXPORTED', format: command.format, sha256: output.sha256 }, requestId: command.requestId },
+            {
+              actor: command.actor,
+              action: 'report.exported',
+              entityType: 'report',
+              entityId: report.id,
+              before: { status: report.status },
+              after: { status: 'EXPORTED', format: command.format, sha256: output.sha256 },
+              requestId: command.requestId,
+            },
             manager,
           );
         }
@@ -114,7 +153,14 @@ export class DownloadReportUseCase {
           action: 'report.downloaded',
           entityType: 'report',
           entityId: report.id,
-          after: { format: command.format, revision: report.revision, period: report.period, sha256: output.sha256, sizeBytes: output.content.length, generated },
+          after: {
+            format: command.format,
+            revision: report.revision,
+            period: report.period,
+            sha256: output.sha256,
+            sizeBytes: output.content.length,
+            generated,
+          },
           requestId: command.requestId,
         },
         manager,
@@ -133,11 +179,18 @@ export class DownloadReportUseCase {
     });
   }
 
-  private async stored(reportId: string, revision: number, format: ReportFormat, manager = this.dataSource.manager): Promise<{ sha256: string; content: Buffer; fileName: string } | null> {
+  private async stored(
+    reportId: string,
+    revision: number,
+    format: ReportFormat,
+    manager = this.dataSource.manager,
+  ): Promise<{ sha256: string; content: Buffer; fileName: string } | null> {
     const rows: Array<{ sha256: string; content: Buffer; file_name: string }> = await manager.query(
       'SELECT sha256, content, file_name FROM report_outputs WHERE report_id = $1 AND revision = $2 AND format = $3',
       [reportId, revision, format],
     );
-    return rows[0] ? { sha256: rows[0].sha256, content: Buffer.from(rows[0].content), fileName: rows[0].file_name } : null;
+    return rows[0]
+      ? { sha256: rows[0].sha256, content: Buffer.from(rows[0].content), fileName: rows[0].file_name }
+      : null;
   }
 }

@@ -1,4 +1,10 @@
-import { beijingPeriods, convertFromUsdCents, convertToUsdCents, decimalToCents, type FxTable } from '@app/common';
+import {
+  beijingPeriods,
+  convertFromUsdCents,
+  convertToUsdCents,
+  decimalToCents,
+  type FxTable,
+} from '@app/common';
 import type {
   CorrectionEntry,
   CorrectionReportContent,
@@ -18,7 +24,10 @@ export interface ReportRules {
   definition: {
     dueWorkingDays: number;
     thresholds: Record<ThresholdKind, { cnyFen: number; usdCents: number }>;
-    directions: Record<Direction, { enabled: boolean; naturalPersonThreshold: ThresholdKind; organisationThreshold: ThresholdKind }>;
+    directions: Record<
+      Direction,
+      { enabled: boolean; naturalPersonThreshold: ThresholdKind; organisationThreshold: ThresholdKind }
+    >;
     reportingInstitution: ReportingInstitution;
   };
 }
@@ -44,16 +53,24 @@ export interface PaymentRecord {
  * force at decision time for the limits, and one table per report day makes the report reproducible from
  * (payments, report day's FX version) and consistent across all payments of the day.
  */
-export function equivalents(payment: Pick<PaymentRecord, 'amount' | 'payerAmount'>, fx: FxTable): { cnyFen: number; usdCents: number } {
+export function equivalents(
+  payment: Pick<PaymentRecord, 'amount' | 'payerAmount'>,
+  fx: FxTable,
+): { cnyFen: number; usdCents: number } {
   const legs = [payment.amount, ...(payment.payerAmount ? [payment.payerAmount] : [])];
   const cny = legs.find((leg) => leg.currency === 'CNY');
   const usd = legs.find((leg) => leg.currency === 'USD');
-  const usdCents = usd ? decimalToCents(usd.value) : convertToUsdCents(payment.amount.value, payment.amount.currency, fx);
-  const cnyFen = cny ? decimalToCents(cny.value) : convertFromUsdCents(convertToUsdCents(payment.amount.value, payment.amount.currency, fx), 'CNY', fx);
+  const usdCents = usd
+    ? decimalToCents(usd.value)
+    : convertToUsdCents(payment.amount.value, payment.amount.currency, fx);
+  const cnyFen = cny
+    ? decimalToCents(cny.value)
+    : convertFromUsdCents(convertToUsdCents(payment.amount.value, payment.amount.currency, fx), 'CNY', fx);
   return { cnyFen, usdCents };
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 ? value : null;
 
 export function payerParty(payment: PaymentRecord): ReportParty {
   const payer = payment.payer;
@@ -67,7 +84,8 @@ export function payerParty(payment: PaymentRecord): ReportParty {
     nationality: text(payer.nationality),
     residenceCountry: text(payer.residenceCountry),
     dateOfBirth: text(payer.dateOfBirth),
-    idDocument: id?.type && id.number ? { type: id.type, number: id.number, country: id.country ?? '' } : null,
+    idDocument:
+      id?.type && id.number ? { type: id.type, number: id.number, country: id.country ?? '' } : null,
     walletProvider: text(payer.walletProvider),
     walletAccountId: text(payer.walletAccountId),
     merchantId: null,
@@ -120,22 +138,38 @@ export function reportTransaction(payment: PaymentRecord, fx: FxTable): ReportTr
 }
 
 /** Which thresholds a subject's payments of one day meet: single payment or same-day cumulative, CNY or USD. */
-export function thresholdCriteria(transactions: ReadonlyArray<Pick<ReportTransaction, 'cnyFen' | 'usdCents'>>, threshold: { cnyFen: number; usdCents: number }): ThresholdCriterion[] {
+export function thresholdCriteria(
+  transactions: ReadonlyArray<Pick<ReportTransaction, 'cnyFen' | 'usdCents'>>,
+  threshold: { cnyFen: number; usdCents: number },
+): ThresholdCriterion[] {
   const criteria: ThresholdCriterion[] = [];
   if (transactions.some((t) => t.cnyFen >= threshold.cnyFen)) criteria.push('SINGLE_CNY');
   if (transactions.some((t) => t.usdCents >= threshold.usdCents)) criteria.push('SINGLE_USD');
   if (transactions.reduce((sum, t) => sum + t.cnyFen, 0) >= threshold.cnyFen) criteria.push('CUMULATIVE_CNY');
-  if (transactions.reduce((sum, t) => sum + t.usdCents, 0) >= threshold.usdCents) criteria.push('CUMULATIVE_USD');
+  if (transactions.reduce((sum, t) => sum + t.usdCents, 0) >= threshold.usdCents)
+    criteria.push('CUMULATIVE_USD');
   return criteria;
 }
 
 function byTime(a: ReportTransaction, b: ReportTransaction): number {
-  return a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.transactionId < b.transactionId ? -1 : 1;
+  return a.occurredAt < b.occurredAt
+    ? -1
+    : a.occurredAt > b.occurredAt
+      ? 1
+      : a.transactionId < b.transactionId
+        ? -1
+        : 1;
 }
 
-function entryOf(direction: Direction, subject: ReportParty, transactions: ReportTransaction[], rules: ReportRules): LargeValueEntry {
+function entryOf(
+  direction: Direction,
+  subject: ReportParty,
+  transactions: ReportTransaction[],
+  rules: ReportRules,
+): LargeValueEntry {
   const setting = rules.definition.directions[direction];
-  const thresholdKind = subject.kind === 'PERSON' ? setting.naturalPersonThreshold : setting.organisationThreshold;
+  const thresholdKind =
+    subject.kind === 'PERSON' ? setting.naturalPersonThreshold : setting.organisationThreshold;
   const sorted = [...transactions].sort(byTime);
   return {
     entryId: `${direction}:${subject.key}`,
@@ -168,7 +202,10 @@ export interface LargeValueInput {
 export function buildLargeValueReport(input: LargeValueInput): LargeValueReportContent {
   const ofDay = input.payments.filter((payment) => beijingPeriods(payment.occurredAt).day === input.day);
   const settled = ofDay.filter((payment) => payment.status === 'SETTLED');
-  const groups = new Map<string, { direction: Direction; subject: ReportParty; transactions: ReportTransaction[] }>();
+  const groups = new Map<
+    string,
+    { direction: Direction; subject: ReportParty; transactions: ReportTransaction[] }
+  >();
   for (const payment of settled) {
     const transaction = reportTransaction(payment, input.fx);
     for (const direction of ['OUTFLOW', 'INFLOW'] as const) {
@@ -179,7 +216,11 @@ export function buildLargeValueReport(input: LargeValueInput): LargeValueReportC
       // the subject's details as of its latest payment of the day
       if (group) {
         group.transactions.push(transaction);
-        if (transaction.occurredAt >= group.transactions.reduce((latest, t) => (t.occurredAt > latest ? t.occurredAt : latest), '')) group.subject = subject;
+        if (
+          transaction.occurredAt >=
+          group.transactions.reduce((latest, t) => (t.occurredAt > latest ? t.occurredAt : latest), '')
+        )
+          group.subject = subject;
       } else groups.set(key, { direction, subject, transactions: [transaction] });
     }
   }
@@ -197,14 +238,19 @@ export function buildLargeValueReport(input: LargeValueInput): LargeValueReportC
     dueOn: input.dueOn,
     institution: input.rules.definition.reportingInstitution,
     entries,
-    excludedReversed: ofDay.filter((payment) => payment.status === 'REVERSED').map((payment) => payment.transactionId).sort(),
+    excludedReversed: ofDay
+      .filter((payment) => payment.status === 'REVERSED')
+      .map((payment) => payment.transactionId)
+      .sort(),
     settledPayments: settled.length,
   };
 }
 
 /** The transaction ids a large-value (or correction) report includes. */
 export function reportInputs(content: Pick<LargeValueReportContent, 'entries'>): string[] {
-  return [...new Set(content.entries.flatMap((entry) => entry.transactions.map((t) => t.transactionId)))].sort();
+  return [
+    ...new Set(content.entries.flatMap((entry) => entry.transactions.map((t) => t.transactionId))),
+  ].sort();
 }
 
 /**

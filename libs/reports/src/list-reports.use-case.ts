@@ -17,7 +17,14 @@ export interface ReportSummary {
   contentSha256: string;
   /** LTR / CORRECTION: reported subjects; STR: subjects; others: rows */
   entries: number;
-  outputs: Array<{ format: string; revision: number; sha256: string; sizeBytes: number; mappingVersion: string | null; createdAt: string }>;
+  outputs: Array<{
+    format: string;
+    revision: number;
+    sha256: string;
+    sizeBytes: number;
+    mappingVersion: string | null;
+    createdAt: string;
+  }>;
 }
 
 export interface ListReportsQuery {
@@ -32,11 +39,14 @@ export interface ListReportsQuery {
 export class ListReportsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(query: ListReportsQuery): Promise<{ reports: ReportSummary[]; total: number; limit: number; offset: number }> {
+  async execute(
+    query: ListReportsQuery,
+  ): Promise<{ reports: ReportSummary[]; total: number; limit: number; offset: number }> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
     const offset = Math.max(query.offset ?? 0, 0);
     const filters = [query.type ?? null, query.period ?? null, query.status ?? null];
-    const where = '($1::text IS NULL OR r.type = $1) AND ($2::text IS NULL OR r.period = $2) AND ($3::text IS NULL OR r.status = $3)';
+    const where =
+      '($1::text IS NULL OR r.type = $1) AND ($2::text IS NULL OR r.period = $2) AND ($3::text IS NULL OR r.status = $3)';
     const rows: Array<{
       id: string;
       type: ReportType;
@@ -52,7 +62,14 @@ export class ListReportsUseCase {
       exported_at: Date | null;
       content_sha256: string;
       entries: number;
-      outputs: Array<{ format: string; revision: number; sha256: string; sizeBytes: number; mappingVersion: string | null; createdAt: string }>;
+      outputs: Array<{
+        format: string;
+        revision: number;
+        sha256: string;
+        sizeBytes: number;
+        mappingVersion: string | null;
+        createdAt: string;
+      }>;
     }> = await this.dataSource.query(
       `SELECT r.id, r.type, r.period, r.status, r.revision, r.rule_version, r.fx_version, r.corrects_report_id, to_char(r.due_on, 'YYYY-MM-DD') AS due_on,
               r.created_at, r.created_by, r.exported_at, r.content_sha256,
@@ -63,7 +80,10 @@ export class ListReportsUseCase {
        FROM reports r WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT $4 OFFSET $5`,
       [...filters, limit, offset],
     );
-    const total: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM reports r WHERE ${where}`, filters);
+    const total: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM reports r WHERE ${where}`,
+      filters,
+    );
     return {
       reports: rows.map((row) => ({
         id: row.id,
@@ -80,7 +100,10 @@ export class ListReportsUseCase {
         exportedAt: row.exported_at ? new Date(row.exported_at).toISOString() : null,
         contentSha256: row.content_sha256,
         entries: row.entries,
-        outputs: row.outputs.map((output) => ({ ...output, createdAt: new Date(output.createdAt).toISOString() })),
+        outputs: row.outputs.map((output) => ({
+          ...output,
+          createdAt: new Date(output.createdAt).toISOString(),
+        })),
       })),
       total: total[0].n,
       limit,

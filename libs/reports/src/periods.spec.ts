@@ -16,7 +16,10 @@ describe(scheduledPeriod.name, () => {
   });
 
   it('bounds a Beijing day, month and ISO week in UTC and refuses malformed periods', () => {
-    expect(periodBounds('LTR', '2026-11-25')).toEqual({ start: new Date('2026-11-24T16:00:00Z'), end: new Date('2026-11-25T16:00:00Z') });
+    expect(periodBounds('LTR', '2026-11-25')).toEqual({
+      start: new Date('2026-11-24T16:00:00Z'),
+      end: new Date('2026-11-25T16:00:00Z'),
+    });
     expect(periodBounds('STATS', '2026-12').end).toEqual(new Date('2026-12-31T16:00:00Z'));
     expect(periodBounds('OVERDUE_ALERTS', '2026-W49').start).toEqual(new Date('2026-11-29T16:00:00Z'));
     expect(() => periodBounds('LTR', '2026-02-30')).toThrow(/Invalid period/);

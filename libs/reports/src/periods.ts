@@ -30,7 +30,12 @@ export function scheduledPeriod(type: ScheduledReportType, at: Date): string {
 
 /** The UTC bounds of a period; refuses malformed periods. */
 export function periodBounds(type: ReportType, period: string): { start: Date; end: Date } {
-  if (type === 'LTR' && /^\d{4}-\d{2}-\d{2}$/.test(period) && !Number.isNaN(Date.parse(`${period}T12:00:00Z`)) && beijingPeriods(new Date(Date.parse(`${period}T12:00:00Z`))).day === period) {
+  if (
+    type === 'LTR' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(period) &&
+    !Number.isNaN(Date.parse(`${period}T12:00:00Z`)) &&
+    beijingPeriods(new Date(Date.parse(`${period}T12:00:00Z`))).day === period
+  ) {
     const start = beijingDayStart(period);
     return { start, end: new Date(start.getTime() + DAY_MS) };
   }
@@ -47,6 +52,16 @@ export function periodBounds(type: ReportType, period: string): { start: Date; e
     return { start, end: new Date(start.getTime() + 7 * DAY_MS) };
   }
   throw new DomainError('VALIDATION_FAILED', `Invalid period "${period}" for a ${type} report`, [
-    { path: 'period', message: type === 'LTR' ? 'a day, YYYY-MM-DD' : type === 'STATS' ? 'a month, YYYY-MM' : type === 'OVERDUE_ALERTS' ? 'an ISO week, YYYY-Www' : 'not a scheduled report type' },
+    {
+      path: 'period',
+      message:
+        type === 'LTR'
+          ? 'a day, YYYY-MM-DD'
+          : type === 'STATS'
+            ? 'a month, YYYY-MM'
+            : type === 'OVERDUE_ALERTS'
+              ? 'an ISO week, YYYY-Www'
+              : 'not a scheduled report type',
+    },
   ]);
 }

@@ -151,7 +151,15 @@ export interface OverdueAlertsReportContent {
   asOf: string;
   total: number;
   byPriority: Array<{ priority: string; count: number }>;
-  alerts: Array<{ id: string; type: string; priority: string; ruleId: string; status: string; slaDueAt: string; overdueHours: number }>;
+  alerts: Array<{
+    id: string;
+    type: string;
+    priority: string;
+    ruleId: string;
+    status: string;
+    slaDueAt: string;
+    overdueHours: number;
+  }>;
 }
 
 export type ReportContent =

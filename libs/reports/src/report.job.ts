@@ -52,10 +52,18 @@ export async function scheduleReports(queue: Queue, dataSource: DataSource): Pro
       continue;
     }
     if (schedule.type === 'CORRECTION') {
-      await queue.upsertJobScheduler(id, { pattern: schedule.cron, tz: schedule.timezone }, { name: CORRECT_REPORTS_JOB, data: { schedule: schedule.name } });
+      await queue.upsertJobScheduler(
+        id,
+        { pattern: schedule.cron, tz: schedule.timezone },
+        { name: CORRECT_REPORTS_JOB, data: { schedule: schedule.name } },
+      );
     } else {
       const payload: GenerateReportPayload = { type: schedule.type, schedule: schedule.name };
-      await queue.upsertJobScheduler(id, { pattern: schedule.cron, tz: schedule.timezone }, { name: GENERATE_REPORT_JOB, data: payload });
+      await queue.upsertJobScheduler(
+        id,
+        { pattern: schedule.cron, tz: schedule.timezone },
+        { name: GENERATE_REPORT_JOB, data: payload },
+      );
     }
     scheduled += 1;
   }
@@ -69,10 +77,12 @@ export function scheduledAt(job: Pick<Job, 'id' | 'timestamp' | 'opts'>): Date {
   return new Date(job.timestamp + (job.opts.delay ?? 0));
 }
 
-export function periodOfJob(job: Pick<Job, 'id' | 'timestamp' | 'opts' | 'data'>): { type: ScheduledReportType; period: string } {
+export function periodOfJob(job: Pick<Job, 'id' | 'timestamp' | 'opts' | 'data'>): {
+  type: ScheduledReportType;
+  period: string;
+} {
   const payload = job.data as GenerateReportPayload;
-  if (!['LTR', 'STATS', 'OVERDUE_ALERTS'].includes(payload.type)) throw new DomainError('VALIDATION_FAILED', `Unknown report type ${String(payload.type)}`);
+  if (!['LTR', 'STATS', 'OVERDUE_ALERTS'].includes(payload.type))
+    throw new DomainError('VALIDATION_FAILED', `Unknown report type ${String(payload.type)}`);
   return { type: payload.type, period: payload.period ?? scheduledPeriod(payload.type, scheduledAt(job)) };
 }
-
-

@@ -79,7 +79,9 @@ export function candidateMinimums(rules: ReportRules): CandidateMinimums {
   return {
     payer: directions.OUTFLOW.enabled ? thresholds[directions.OUTFLOW.naturalPersonThreshold] : null,
     merchantPerson: directions.INFLOW.enabled ? thresholds[directions.INFLOW.naturalPersonThreshold] : null,
-    merchantOrganisation: directions.INFLOW.enabled ? thresholds[directions.INFLOW.organisationThreshold] : null,
+    merchantOrganisation: directions.INFLOW.enabled
+      ? thresholds[directions.INFLOW.organisationThreshold]
+      : null,
   };
 }
 
@@ -88,30 +90,40 @@ export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async calendar(manager: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
-    const rows: Array<{ day: string; kind: CalendarDayKind }> = await manager.query("SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_days");
+    const rows: Array<{ day: string; kind: CalendarDayKind }> = await manager.query(
+      "SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_days",
+    );
     return calendarOf(rows);
   }
 
   /** The newest report rules, or the given version. */
   async rules(version?: number | null): Promise<ReportRules> {
-    const rows: Array<{ version: number; definition: ReportRules['definition'] }> = await this.dataSource.query(
-      version ? 'SELECT version, definition FROM report_rules WHERE version = $1' : 'SELECT version, definition FROM report_rules ORDER BY version DESC LIMIT 1',
-      version ? [version] : [],
-    );
-    if (!rows[0]) throw new DomainError('CONFIGURATION_INVALID', version ? `No report rules version ${version}` : 'No report rules configured');
+    const rows: Array<{ version: number; definition: ReportRules['definition'] }> =
+      await this.dataSource.query(
+        version
+          ? 'SELECT version, definition FROM report_rules WHERE version = $1'
+          : 'SELECT version, definition FROM report_rules ORDER BY version DESC LIMIT 1',
+        version ? [version] : [],
+      );
+    if (!rows[0])
+      throw new DomainError(
+        'CONFIGURATION_INVALID',
+        version ? `No report rules version ${version}` : 'No report rules configured',
+      );
     return { version: rows[0].version, definition: rows[0].definition };
   }
 
   /** The FX table in force on a Beijing day: the newest created before the day ended (the first one when none was). */
   async fxForDay(day: string): Promise<FxTable> {
     const end = new Date(beijingDayStart(day).getTime() + DAY_MS).toISOString();
-    const rows: Array<{ version: number; units_per_usd: Record<string, string> }> = await this.dataSource.query(
-      `SELECT version, units_per_usd FROM (
+    const rows: Array<{ version: number; units_per_usd: Record<string, string> }> =
+      await this.dataSource.query(
+        `SELECT version, units_per_usd FROM (
          (SELECT version, units_per_usd, 0 AS rank FROM fx_tables WHERE created_at < $1 ORDER BY version DESC LIMIT 1)
          UNION ALL (SELECT version, units_per_usd, 1 FROM fx_tables ORDER BY version ASC LIMIT 1)
        ) AS candidates ORDER BY rank LIMIT 1`,
-      [end],
-    );
+        [end],
+      );
     if (!rows[0]) throw new DomainError('CONFIGURATION_INVALID', 'No FX table configured');
     return { version: rows[0].version, unitsPerUsd: rows[0].units_per_usd };
   }
@@ -121,11 +133,17 @@ export class ReportRepository {
    * payments. The SQL only narrows, conservatively: a subject whose decision-time totals stay below `floor` of its
    * lowest possible threshold cannot reach it at any plausible FX move; the pure function decides on exact figures.
    */
-  async paymentsOfDay(day: string, minimums: CandidateMinimums, floor = 0.5): Promise<{ payments: PaymentRecord[]; settledCount: number }> {
+  async paymentsOfDay(
+    day: string,
+    minimums: CandidateMinimums,
+    floor = 0.5,
+  ): Promise<{ payments: PaymentRecord[]; settledCount: number }> {
     const start = beijingDayStart(day).toISOString();
     const end = new Date(beijingDayStart(day).getTime() + DAY_MS).toISOString();
     const scaled = (threshold: { cnyFen: number; usdCents: number } | null): [string, string] =>
-      threshold ? [String(Math.floor(threshold.usdCents * floor)), String(Math.floor(threshold.cnyFen * floor))] : [NEVER, NEVER];
+      threshold
+        ? [String(Math.floor(threshold.usdCents * floor)), String(Math.floor(threshold.cnyFen * floor))]
+        : [NEVER, NEVER];
     const rows: Array<{
       transaction_id: string;
       occurred_at: Date;
@@ -154,7 +172,13 @@ export class ReportRepository {
               payer_key, merchant_id, payer, merchant
        FROM day
        WHERE status = 'REVERSED' OR payer_key IN (SELECT payer_key FROM payers) OR merchant_id IN (SELECT merchant_id FROM merchants)`,
-      [start, end, ...scaled(minimums.payer), ...scaled(minimums.merchantPerson), ...scaled(minimums.merchantOrganisation)],
+      [
+        start,
+        end,
+        ...scaled(minimums.payer),
+        ...scaled(minimums.merchantPerson),
+        ...scaled(minimums.merchantOrganisation),
+      ],
     );
     const count: Array<{ n: number }> = await this.dataSource.query(
       "SELECT count(*)::int AS n FROM payments WHERE occurred_at >= $1 AND occurred_at < $2 AND status = 'SETTLED'",
@@ -168,7 +192,10 @@ export class ReportRepository {
         status: row.status,
         qrType: row.qr_type,
         amount: { value: trimDecimal(row.amount_value), currency: row.amount_currency.trim() },
-        payerAmount: row.payer_amount_value && row.payer_amount_currency ? { value: trimDecimal(row.payer_amount_value), currency: row.payer_amount_currency.trim() } : null,
+        payerAmount:
+          row.payer_amount_value && row.payer_amount_currency
+            ? { value: trimDecimal(row.payer_amount_value), currency: row.payer_amount_currency.trim() }
+            : null,
         payerKey: row.payer_key,
         merchantId: row.merchant_id,
         payer: row.payer,
@@ -177,14 +204,24 @@ export class ReportRepository {
     };
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<StoredReport | null> {
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<StoredReport | null> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-    const rows: ReportRow[] = await manager.query(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const rows: ReportRow[] = await manager.query(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return rows[0] ? toStoredReport(rows[0]) : null;
   }
 
   async findByPeriod(type: ReportType, period: string): Promise<StoredReport | null> {
-    const rows: ReportRow[] = await this.dataSource.query(`SELECT ${REPORT_COLUMNS} FROM reports WHERE type = $1 AND period = $2 ORDER BY created_at LIMIT 1`, [type, period]);
+    const rows: ReportRow[] = await this.dataSource.query(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE type = $1 AND period = $2 ORDER BY created_at LIMIT 1`,
+      [type, period],
+    );
     return rows[0] ? toStoredReport(rows[0]) : null;
   }
 }
@@ -197,8 +234,15 @@ function trimDecimal(value: string): string {
 }
 
 /** One report by a condition, inside the caller's transaction. */
-export async function selectReport(manager: EntityManager, where: string, parameters: unknown[]): Promise<StoredReport> {
-  const rows: ReportRow[] = await manager.query(`SELECT ${REPORT_COLUMNS} FROM reports WHERE ${where}`, parameters);
+export async function selectReport(
+  manager: EntityManager,
+  where: string,
+  parameters: unknown[],
+): Promise<StoredReport> {
+  const rows: ReportRow[] = await manager.query(
+    `SELECT ${REPORT_COLUMNS} FROM reports WHERE ${where}`,
+    parameters,
+  );
   if (!rows[0]) throw new DomainError('INTERNAL', 'The report row vanished inside its own transaction');
   return toStoredReport(rows[0]);
 }

@@ -12,7 +12,10 @@ export class ListReportsQueryDto {
   @IsIn(REPORT_TYPES)
   type?: (typeof REPORT_TYPES)[number];
 
-  @ApiPropertyOptional({ example: '2026-11-25', description: 'a Beijing day (LTR), month YYYY-MM (STATS) or ISO week YYYY-Www (OVERDUE_ALERTS)' })
+  @ApiPropertyOptional({
+    example: '2026-11-25',
+    description: 'a Beijing day (LTR), month YYYY-MM (STATS) or ISO week YYYY-Www (OVERDUE_ALERTS)',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-(\d{2}(-\d{2})?|W\d{2})$/, { message: 'period must be YYYY-MM-DD, YYYY-MM or YYYY-Www' })

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '@app/common';
 import { addWorkingDays, calendarOf, isWorkingDay } from './working-days.js';
 
-function holidays(from: string, to: string, kind: 'HOLIDAY' = 'HOLIDAY'): Array<{ day: string; kind: 'HOLIDAY' }> {
+function holidays(
+  from: string,
+  to: string,
+  kind: 'HOLIDAY' = 'HOLIDAY',
+): Array<{ day: string; kind: 'HOLIDAY' }> {
   const rows = [];
-  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000) rows.push({ day: new Date(at).toISOString().slice(0, 10), kind });
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 86_400_000)
+    rows.push({ day: new Date(at).toISOString().slice(0, 10), kind });
   return rows;
 }
 

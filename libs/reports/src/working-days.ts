@@ -14,7 +14,10 @@ export interface WorkingDayCalendar {
 }
 
 export function calendarOf(rows: ReadonlyArray<{ day: string; kind: CalendarDayKind }>): WorkingDayCalendar {
-  return { days: new Map(rows.map((row) => [row.day, row.kind])), years: new Set(rows.map((row) => row.day.slice(0, 4))) };
+  return {
+    days: new Map(rows.map((row) => [row.day, row.kind])),
+    years: new Set(rows.map((row) => row.day.slice(0, 4))),
+  };
 }
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,7 +28,10 @@ function shift(day: string, days: number): string {
 
 export function isWorkingDay(day: string, calendar: WorkingDayCalendar): boolean {
   if (!calendar.years.has(day.slice(0, 4))) {
-    throw new DomainError('CONFIGURATION_INVALID', `The working-day calendar has no entries for ${day.slice(0, 4)}: add that year's holidays to calendar_days`);
+    throw new DomainError(
+      'CONFIGURATION_INVALID',
+      `The working-day calendar has no entries for ${day.slice(0, 4)}: add that year's holidays to calendar_days`,
+    );
   }
   const kind = calendar.days.get(day);
   if (kind === 'HOLIDAY') return false;
@@ -36,8 +42,10 @@ export function isWorkingDay(day: string, calendar: WorkingDayCalendar): boolean
 
 /** The n-th working day after `day` (n ≥ 1); `day` itself never counts. */
 export function addWorkingDays(day: string, n: number, calendar: WorkingDayCalendar): string {
-  if (!DAY_PATTERN.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new DomainError('VALIDATION_FAILED', `Not a day: ${day}`);
-  if (!Number.isInteger(n) || n < 0) throw new DomainError('VALIDATION_FAILED', `Working days must be a non-negative integer: ${n}`);
+  if (!DAY_PATTERN.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+    throw new DomainError('VALIDATION_FAILED', `Not a day: ${day}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new DomainError('VALIDATION_FAILED', `Working days must be a non-negative integer: ${n}`);
   let current = day;
   let remaining = n;
   while (remaining > 0) {

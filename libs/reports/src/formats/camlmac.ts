@@ -9,7 +9,13 @@ import type {
   ReportTransaction,
   SuspiciousReportContent,
 } from '../report-model.js';
-import { CAMLMAC_MAPPING_VERSION, CRITERION_CODES, ID_TYPE_CODES, INFORMATION_UNAVAILABLE, type CamlmacCode } from './camlmac-mapping.js';
+import {
+  CAMLMAC_MAPPING_VERSION,
+  CRITERION_CODES,
+  ID_TYPE_CODES,
+  INFORMATION_UNAVAILABLE,
+  type CamlmacCode,
+} from './camlmac-mapping.js';
 import { alpha3 } from './countries.js';
 import { element, leaf, serializeXml, type XmlElement } from './xml.js';
 
@@ -34,20 +40,35 @@ export const decimal2 = (value: string): string => scaledToDecimal(decimalToScal
 function c(code: CamlmacCode, value: string | number | null | undefined): XmlElement {
   return leaf(code, value === null || value === undefined || value === '' ? INFORMATION_UNAVAILABLE : value);
 }
-function box(code: CamlmacCode, children: Array<XmlElement | null>, attributes?: Record<string, string>): XmlElement {
+function box(
+  code: CamlmacCode,
+  children: Array<XmlElement | null>,
+  attributes?: Record<string, string>,
+): XmlElement {
   return element(code, children, attributes);
 }
 
 const partyType = (party: ReportParty): string => (party.kind === 'PERSON' ? '01' : '02');
 const idType = (party: ReportParty): string | null =>
-  party.idDocument ? (ID_TYPE_CODES[party.idDocument.type] ?? ID_TYPE_CODES.OTHER) : party.role === 'merchant' ? ID_TYPE_CODES.MERCHANT_ID : null;
+  party.idDocument
+    ? (ID_TYPE_CODES[party.idDocument.type] ?? ID_TYPE_CODES.OTHER)
+    : party.role === 'merchant'
+      ? ID_TYPE_CODES.MERCHANT_ID
+      : null;
 const idNumber = (party: ReportParty): string | null => party.idDocument?.number ?? party.merchantId;
-const country = (party: ReportParty): string | null => alpha3(party.kind === 'PERSON' ? (party.nationality ?? party.country) : party.country);
-const place = (party: ReportParty): string | null => [party.city, alpha3(party.country ?? party.residenceCountry)].filter(Boolean).join(', ') || null;
-const account = (party: ReportParty): string | null => (party.role === 'payer' ? party.walletAccountId : party.merchantId);
+const country = (party: ReportParty): string | null =>
+  alpha3(party.kind === 'PERSON' ? (party.nationality ?? party.country) : party.country);
+const place = (party: ReportParty): string | null =>
+  [party.city, alpha3(party.country ?? party.residenceCountry)].filter(Boolean).join(', ') || null;
+const account = (party: ReportParty): string | null =>
+  party.role === 'payer' ? party.walletAccountId : party.merchantId;
 
 function institution(content: { institution: LargeValueReportContent['institution'] }): XmlElement[] {
-  return [c('RINM', content.institution.name), c('FICD', content.institution.code), c('FIRC', content.institution.regionCode)];
+  return [
+    c('RINM', content.institution.name),
+    c('FICD', content.institution.code),
+    c('FIRC', content.institution.regionCode),
+  ];
 }
 
 function subjectInfo(party: ReportParty): XmlElement {
@@ -66,7 +87,11 @@ function subjectInfo(party: ReportParty): XmlElement {
 }
 
 function accountInfo(party: ReportParty): XmlElement {
-  return box('ATIF', [c('CATP', party.role === 'payer' ? '01' : '02'), c('CTAC', account(party)), c('ACIS', party.role === 'payer' ? party.walletProvider : 'CPG')]);
+  return box('ATIF', [
+    c('CATP', party.role === 'payer' ? '01' : '02'),
+    c('CTAC', account(party)),
+    c('ACIS', party.role === 'payer' ? party.walletProvider : 'CPG'),
+  ]);
 }
 
 function transactionInfo(transaction: ReportTransaction, direction: Direction, sequence: number): XmlElement {
@@ -107,7 +132,10 @@ function transactionInfo(transaction: ReportTransaction, direction: Direction, s
   );
 }
 
-function largeValueSubject(entry: LargeValueEntry & { action?: 'AMEND' | 'WITHDRAW' }, sequence: number): XmlElement {
+function largeValueSubject(
+  entry: LargeValueEntry & { action?: 'AMEND' | 'WITHDRAW' },
+  sequence: number,
+): XmlElement {
   return box(
     'CATI',
     [
@@ -123,7 +151,9 @@ function largeValueSubject(entry: LargeValueEntry & { action?: 'AMEND' | 'WITHDR
       ]),
       box(
         'TSDT',
-        entry.transactions.map((transaction, index) => transactionInfo(transaction, entry.direction, index + 1)),
+        entry.transactions.map((transaction, index) =>
+          transactionInfo(transaction, entry.direction, index + 1),
+        ),
       ),
     ],
     { seqno: String(sequence) },
@@ -135,7 +165,10 @@ export function encodeGb18030(xml: string): Buffer {
 }
 
 /** PHTR: a large-value report, or the correction of an exported one (RPTP C, ORPN the corrected report). */
-export function generatePhtr(report: { id: string; content: LargeValueReportContent | CorrectionReportContent }): GeneratedXml {
+export function generatePhtr(report: {
+  id: string;
+  content: LargeValueReportContent | CorrectionReportContent;
+}): GeneratedXml {
   const content = report.content;
   const correction = content.type === 'CORRECTION';
   const root = box('PHTR', [
@@ -150,7 +183,10 @@ export function generatePhtr(report: { id: string; content: LargeValueReportCont
       c('RLVN', content.ruleVersion),
       c('FXVN', content.fxVersion),
       c('CTNU', content.entries.length),
-      c('TTNU', content.entries.reduce((sum, entry) => sum + entry.transactions.length, 0)),
+      c(
+        'TTNU',
+        content.entries.reduce((sum, entry) => sum + entry.transactions.length, 0),
+      ),
     ]),
     ...content.entries.map((entry, index) => largeValueSubject(entry, index + 1)),
   ]);
@@ -175,15 +211,26 @@ export function generatePstr(report: { id: string; content: SuspiciousReportCont
       c('CTNU', content.subjects.length),
       c('TTNU', content.transactions.length),
     ]),
-    ...content.indicators.map((indicator) => box('STCR', [c('SSCD', indicator.code), c('SSDS', indicator.description)])),
+    ...content.indicators.map((indicator) =>
+      box('STCR', [c('SSCD', indicator.code), c('SSDS', indicator.description)]),
+    ),
     c('AOSP', content.narrative),
     c('TKMS', content.actionTaken),
     ...content.subjects.map((subject, index) => {
-      const own = content.transactions.filter((t) => (subject.role === 'payer' ? t.payer.key : t.merchant.key) === subject.key);
+      const own = content.transactions.filter(
+        (t) => (subject.role === 'payer' ? t.payer.key : t.merchant.key) === subject.key,
+      );
       const direction: Direction = subject.role === 'payer' ? 'OUTFLOW' : 'INFLOW';
       return box(
         'CATI',
-        [subjectInfo(subject), accountInfo(subject), box('TSDT', own.map((transaction, i) => transactionInfo(transaction, direction, i + 1)))],
+        [
+          subjectInfo(subject),
+          accountInfo(subject),
+          box(
+            'TSDT',
+            own.map((transaction, i) => transactionInfo(transaction, direction, i + 1)),
+          ),
+        ],
         { seqno: String(index + 1) },
       );
     }),

@@ -28,7 +28,10 @@ const TRANSACTION_COLUMNS = [
 ];
 
 function transactionCells(t: ReportTransaction): string[] {
-  const beijing = new Date(Date.parse(t.occurredAt) + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  const beijing = new Date(Date.parse(t.occurredAt) + 8 * 3600 * 1000)
+    .toISOString()
+    .slice(0, 19)
+    .replace('T', ' ');
   return [
     t.transactionId,
     beijing,
@@ -55,7 +58,23 @@ export function tabulate(content: ReportContent): ReportTable {
     case 'CORRECTION': {
       const action = content.type === 'CORRECTION';
       return {
-        columns: ['period', 'entry_id', ...(action ? ['action'] : []), 'direction', 'subject_key', 'subject_name', 'subject_kind', 'threshold_kind', 'criteria', 'total_cny', 'total_usd', 'rule_version', 'fx_version', 'due_on', ...TRANSACTION_COLUMNS],
+        columns: [
+          'period',
+          'entry_id',
+          ...(action ? ['action'] : []),
+          'direction',
+          'subject_key',
+          'subject_name',
+          'subject_kind',
+          'threshold_kind',
+          'criteria',
+          'total_cny',
+          'total_usd',
+          'rule_version',
+          'fx_version',
+          'due_on',
+          ...TRANSACTION_COLUMNS,
+        ],
         rows: content.entries.flatMap((entry) =>
           entry.transactions.map((t) => [
             content.period,
@@ -80,13 +99,26 @@ export function tabulate(content: ReportContent): ReportTable {
     case 'STR':
       return {
         columns: ['case_id', 'immediate', 'due_on', 'indicators', ...TRANSACTION_COLUMNS],
-        rows: content.transactions.map((t) => [content.caseId, content.immediate ? 'yes' : 'no', content.dueOn, content.indicators.map((i) => i.code).join(' '), ...transactionCells(t)]),
+        rows: content.transactions.map((t) => [
+          content.caseId,
+          content.immediate ? 'yes' : 'no',
+          content.dueOn,
+          content.indicators.map((i) => i.code).join(' '),
+          ...transactionCells(t),
+        ]),
       };
     case 'STATS':
       return {
         columns: ['period', 'metric', 'key', 'count', 'cny', 'usd'],
         rows: [
-          ...content.payments.map((p) => [content.period, 'payments', p.status, p.count, centsToDecimal(p.cnyFen), centsToDecimal(p.usdCents)]),
+          ...content.payments.map((p) => [
+            content.period,
+            'payments',
+            p.status,
+            p.count,
+            centsToDecimal(p.cnyFen),
+            centsToDecimal(p.usdCents),
+          ]),
           ...content.decisions.map((d) => [content.period, 'decisions', d.outcome, d.count, '', '']),
           [content.period, 'alerts', 'raised', content.alerts.raised, '', ''],
           [content.period, 'alerts', 'closed', content.alerts.closed, '', ''],
@@ -96,8 +128,28 @@ export function tabulate(content: ReportContent): ReportTable {
       };
     case 'OVERDUE_ALERTS':
       return {
-        columns: ['period', 'as_of', 'alert_id', 'type', 'priority', 'rule_id', 'status', 'sla_due_at', 'overdue_hours'],
-        rows: content.alerts.map((a) => [content.period, content.asOf, a.id, a.type, a.priority, a.ruleId, a.status, a.slaDueAt, a.overdueHours]),
+        columns: [
+          'period',
+          'as_of',
+          'alert_id',
+          'type',
+          'priority',
+          'rule_id',
+          'status',
+          'sla_due_at',
+          'overdue_hours',
+        ],
+        rows: content.alerts.map((a) => [
+          content.period,
+          content.asOf,
+          a.id,
+          a.type,
+          a.priority,
+          a.ruleId,
+          a.status,
+          a.slaDueAt,
+          a.overdueHours,
+        ]),
       };
   }
 }
@@ -119,9 +171,16 @@ export function generateCsv(content: ReportContent): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
 
-export async function generateXlsx(report: { id: string; type: string; period: string; content: ReportContent }): Promise<Buffer> {
+export async function generateXlsx(report: {
+  id: string;
+  type: string;
+  period: string;
+  content: ReportContent;
+}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const generatedAt = new Date('generatedAt' in report.content ? report.content.generatedAt : report.content.asOf);
+  const generatedAt = new Date(
+    'generatedAt' in report.content ? report.content.generatedAt : report.content.asOf,
+  );
   workbook.creator = 'cpg-screening';
   workbook.created = generatedAt;
   workbook.modified = generatedAt;

@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCorrection, buildLargeValueReport, type PaymentRecord, type ReportRules } from '../large-value.js';
+import {
+  buildCorrection,
+  buildLargeValueReport,
+  type PaymentRecord,
+  type ReportRules,
+} from '../large-value.js';
 import type { SuspiciousReportContent } from '../report-model.js';
 import { generatePhtr, generatePstr } from './camlmac.js';
 import { CAMLMAC_ELEMENTS } from './camlmac-mapping.js';
@@ -25,15 +30,28 @@ const RULES: ReportRules = {
       NON_NATURAL_PERSON: { cnyFen: 200_000_000, usdCents: 20_000_000 },
     },
     directions: {
-      OUTFLOW: { enabled: true, naturalPersonThreshold: 'NATURAL_PERSON_CROSS_BORDER', organisationThreshold: 'NON_NATURAL_PERSON' },
-      INFLOW: { enabled: true, naturalPersonThreshold: 'NATURAL_PERSON_CROSS_BORDER', organisationThreshold: 'NON_NATURAL_PERSON' },
+      OUTFLOW: {
+        enabled: true,
+        naturalPersonThreshold: 'NATURAL_PERSON_CROSS_BORDER',
+        organisationThreshold: 'NON_NATURAL_PERSON',
+      },
+      INFLOW: {
+        enabled: true,
+        naturalPersonThreshold: 'NATURAL_PERSON_CROSS_BORDER',
+        organisationThreshold: 'NON_NATURAL_PERSON',
+      },
     },
     reportingInstitution: { name: '示例支付有限公司', code: 'Z2031000000001', regionCode: '310000' },
   },
 };
 const FX = { version: 1, unitsPerUsd: { USD: '1', CNY: '7.20', KRW: '1380' } };
 
-function payment(id: string, occurredAt: string, usd: string, extra: Partial<PaymentRecord> = {}): PaymentRecord {
+function payment(
+  id: string,
+  occurredAt: string,
+  usd: string,
+  extra: Partial<PaymentRecord> = {},
+): PaymentRecord {
   return {
     transactionId: id,
     occurredAt: new Date(occurredAt),
@@ -55,21 +73,39 @@ function payment(id: string, occurredAt: string, usd: string, extra: Partial<Pay
       ipAddress: '203.0.113.7',
       deviceId: 'd-77',
     },
-    merchant: { id: 'M-310000-0091', name: '上海小笼包 & Co <Dumplings>', mcc: '5812', city: 'Shanghai', country: 'CN', legalRepresentative: 'LIU YANG' },
+    merchant: {
+      id: 'M-310000-0091',
+      name: '上海小笼包 & Co <Dumplings>',
+      mcc: '5812',
+      city: 'Shanghai',
+      country: 'CN',
+      legalRepresentative: 'LIU YANG',
+    },
     ...extra,
   };
 }
 
 const ltr = buildLargeValueReport({
   day: '2026-11-25',
-  payments: [payment('CPG-1', '2026-11-25T02:15:00Z', '6000.00'), payment('CPG-2', '2026-11-25T09:00:00Z', '4500.00', { payerAmount: null, amount: { value: '4500.00', currency: 'USD' } })],
+  payments: [
+    payment('CPG-1', '2026-11-25T02:15:00Z', '6000.00'),
+    payment('CPG-2', '2026-11-25T09:00:00Z', '4500.00', {
+      payerAmount: null,
+      amount: { value: '4500.00', currency: 'USD' },
+    }),
+  ],
   rules: RULES,
   fx: FX,
   dueOn: '2026-12-02',
   now: new Date('2026-11-25T17:00:00Z'),
 });
 
-const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['CATI', 'STIF', 'STCR', 'transaction', 'indicator'].includes(name) }).parse(xml);
+const parse = (xml: string) =>
+  new XMLParser({
+    ignoreAttributes: false,
+    parseTagValue: false,
+    isArray: (name) => ['CATI', 'STIF', 'STCR', 'transaction', 'indicator'].includes(name),
+  }).parse(xml);
 
 const str: SuspiciousReportContent = {
   schema: 'cpg.report.str/1',
@@ -103,26 +139,85 @@ describe('CAMLMAC PHTR', () => {
 
     const doc = parse(decoded).PHTR;
     expect(doc['@_mappingVersion']).toBe('cpg-camlmac/1');
-    expect(doc.RBIF).toMatchObject({ RINM: '示例支付有限公司', RPNM: 'b3c1f6c0-0000-4000-8000-000000000001', HTDT: '20261125', DUDT: '20261202', RPDT: '20261126', RPTP: 'N', ORPN: '@I', RLVN: '2', FXVN: '1', CTNU: '1', TTNU: '2' });
+    expect(doc.RBIF).toMatchObject({
+      RINM: '示例支付有限公司',
+      RPNM: 'b3c1f6c0-0000-4000-8000-000000000001',
+      HTDT: '20261125',
+      DUDT: '20261202',
+      RPDT: '20261126',
+      RPTP: 'N',
+      ORPN: '@I',
+      RLVN: '2',
+      FXVN: '1',
+      CTNU: '1',
+      TTNU: '2',
+    });
     const subject = doc.CATI[0];
-    expect(subject.CTIF).toMatchObject({ CTNM: 'KIM MIN JUN', CTON: '김민준', CTTP: '01', CITP: '110023', CTID: 'M12345678', CTNT: 'KOR', CTBD: '19900402', CTVC: '@I' });
-    expect(subject.HTCR).toMatchObject({ CRCD: '0504', CRBS: 'CUMULATIVE_USD', TTCN: '2', TUSD: '10500.00', TCNY: '75600.00' });
+    expect(subject.CTIF).toMatchObject({
+      CTNM: 'KIM MIN JUN',
+      CTON: '김민준',
+      CTTP: '01',
+      CITP: '110023',
+      CTID: 'M12345678',
+      CTNT: 'KOR',
+      CTBD: '19900402',
+      CTVC: '@I',
+    });
+    expect(subject.HTCR).toMatchObject({
+      CRCD: '0504',
+      CRBS: 'CUMULATIVE_USD',
+      TTCN: '2',
+      TUSD: '10500.00',
+      TCNY: '75600.00',
+    });
     expect(subject.TSDT.STIF.map((s: any) => s.TSIF.TICD)).toEqual(['CPG-1', 'CPG-2']);
-    expect(subject.TSDT.STIF[0].TSIF).toMatchObject({ TSTM: '20261125101500', TSDR: '02', CRTP: 'CNY', CRAT: '43200.00', PYTP: 'USD', PYAT: '6000.00', USDA: '6000.00', CNYA: '43200.00', TSIP: '203.0.113.7' });
-    expect(subject.TSDT.STIF[1].TSIF).toMatchObject({ CRTP: 'USD', PYTP: '@I', PYAT: '@I', CNYA: '32400.00' });
-    expect(subject.TSDT.STIF[0].TCIF).toMatchObject({ TCNM: '上海小笼包 & Co <Dumplings>', TCTP: '02', TCNT: 'CHN', TCAC: 'M-310000-0091', TCMC: '5812' });
+    expect(subject.TSDT.STIF[0].TSIF).toMatchObject({
+      TSTM: '20261125101500',
+      TSDR: '02',
+      CRTP: 'CNY',
+      CRAT: '43200.00',
+      PYTP: 'USD',
+      PYAT: '6000.00',
+      USDA: '6000.00',
+      CNYA: '43200.00',
+      TSIP: '203.0.113.7',
+    });
+    expect(subject.TSDT.STIF[1].TSIF).toMatchObject({
+      CRTP: 'USD',
+      PYTP: '@I',
+      PYAT: '@I',
+      CNYA: '32400.00',
+    });
+    expect(subject.TSDT.STIF[0].TCIF).toMatchObject({
+      TCNM: '上海小笼包 & Co <Dumplings>',
+      TCTP: '02',
+      TCNT: 'CHN',
+      TCAC: 'M-310000-0091',
+      TCMC: '5812',
+    });
     expect(subject.TSDT.STIF[0].ATIF).toMatchObject({ CATP: '01', CTAC: 'kp-8812', ACIS: 'KAKAOPAY' });
   });
 
   it('conforms to the project schema (phtr.xsd / phtr.structure.json), and the validator catches a missing element', () => {
     const out = generatePhtr({ id: 'r-1', content: ltr });
     expect(validateStructure(out.xml, loadStructure('phtr'))).toEqual([]);
-    expect(validateStructure(out.xml.replace(/<HTDT>.*<\/HTDT>\n/, ''), loadStructure('phtr'))).toEqual(['/PHTR/RBIF[1]: expected at least 1 <HTDT>, found 0']);
-    expect(validateStructure(out.xml.replace('<CTBD>19900402</CTBD>', '<CTBD></CTBD>'), loadStructure('phtr'))[0]).toMatch(/CTBD.*empty/);
+    expect(validateStructure(out.xml.replace(/<HTDT>.*<\/HTDT>\n/, ''), loadStructure('phtr'))).toEqual([
+      '/PHTR/RBIF[1]: expected at least 1 <HTDT>, found 0',
+    ]);
+    expect(
+      validateStructure(out.xml.replace('<CTBD>19900402</CTBD>', '<CTBD></CTBD>'), loadStructure('phtr'))[0],
+    ).toMatch(/CTBD.*empty/);
   });
 
   it('marks a correction with RPTP C, the corrected report and the amend/withdraw action', () => {
-    const correction = buildCorrection({ original: { id: 'orig-1', content: ltr }, reversedTransactionIds: ['CPG-2'], rules: RULES, fxVersion: 1, dueOn: '2026-12-09', now: new Date('2026-11-28T01:00:00Z') });
+    const correction = buildCorrection({
+      original: { id: 'orig-1', content: ltr },
+      reversedTransactionIds: ['CPG-2'],
+      rules: RULES,
+      fxVersion: 1,
+      dueOn: '2026-12-09',
+      now: new Date('2026-11-28T01:00:00Z'),
+    });
     const out = generatePhtr({ id: 'corr-1', content: correction });
     expect(validateStructure(out.xml, loadStructure('phtr'))).toEqual([]);
     const doc = parse(iconv.decode(out.bytes, 'gb18030')).PHTR;
@@ -142,7 +237,13 @@ describe('CAMLMAC PSTR', () => {
     const out = generatePstr({ id: 'str-1', content: str });
     expect(validateStructure(iconv.decode(out.bytes, 'gb18030'), loadStructure('pstr'))).toEqual([]);
     const doc = parse(iconv.decode(out.bytes, 'gb18030')).PSTR;
-    expect(doc.RBIF).toMatchObject({ RPNM: 'str-1', SCDT: '20261125', DETR: '02', CSNO: 'CASE-2026-0042', TTNU: '2' });
+    expect(doc.RBIF).toMatchObject({
+      RPNM: 'str-1',
+      SCDT: '20261125',
+      DETR: '02',
+      CSNO: 'CASE-2026-0042',
+      TTNU: '2',
+    });
     expect(doc.STCR.map((s: any) => s.SSCD)).toEqual(['R01', 'R07']);
     expect(doc.STCR[0].SSDS).toContain('制裁名单');
     expect(doc.AOSP).toContain('QDi.001');
@@ -155,11 +256,27 @@ describe('goAML', () => {
     const out = generateGoamlCtr({ id: 'r-1', content: ltr });
     expect(validateStructure(out.xml, loadStructure('goaml-report'))).toEqual([]);
     const doc = parse(out.bytes.toString('utf8')).report;
-    expect(doc).toMatchObject({ report_code: 'CTR', submission_code: 'E', entity_reference: 'r-1', currency_code_local: 'CNY' });
+    expect(doc).toMatchObject({
+      report_code: 'CTR',
+      submission_code: 'E',
+      entity_reference: 'r-1',
+      currency_code_local: 'CNY',
+    });
     expect(doc.transaction.map((t: any) => t.transactionnumber)).toEqual(['CPG-1', 'CPG-2']);
-    expect(doc.transaction[0]).toMatchObject({ date_transaction: '2026-11-25T10:15:00', amount_local: '43200.00' });
-    expect(doc.transaction[0].t_from.from_person).toMatchObject({ last_name: 'KIM', first_name: 'MIN JUN', nationality1: 'KR', identification: { type: 'A', number: 'M12345678' } });
-    expect(doc.transaction[0].t_from.from_foreign_currency).toEqual({ foreign_currency_code: 'USD', foreign_amount: '6000.00' });
+    expect(doc.transaction[0]).toMatchObject({
+      date_transaction: '2026-11-25T10:15:00',
+      amount_local: '43200.00',
+    });
+    expect(doc.transaction[0].t_from.from_person).toMatchObject({
+      last_name: 'KIM',
+      first_name: 'MIN JUN',
+      nationality1: 'KR',
+      identification: { type: 'A', number: 'M12345678' },
+    });
+    expect(doc.transaction[0].t_from.from_foreign_currency).toEqual({
+      foreign_currency_code: 'USD',
+      foreign_amount: '6000.00',
+    });
     expect(doc.transaction[0].t_to_my_client.to_entity.name).toBe('上海小笼包 & Co <Dumplings>');
     expect(doc.report_indicators.indicator).toEqual(['LTR_NATURAL_PERSON_CROSS_BORDER']);
   });
@@ -176,7 +293,10 @@ describe('goAML', () => {
 
 describe('extracts', () => {
   it('writes a CSV with one row per reported payment, quoting and neutralising formula-like cells', async () => {
-    const csv = generateCsv({ ...ltr, entries: [{ ...ltr.entries[0], subject: { ...ltr.entries[0].subject, name: '=HYPERLINK("x")' } }] });
+    const csv = generateCsv({
+      ...ltr,
+      entries: [{ ...ltr.entries[0], subject: { ...ltr.entries[0].subject, name: '=HYPERLINK("x")' } }],
+    });
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
@@ -201,22 +321,32 @@ describe('extracts', () => {
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
 describe('XSD validation with xmllint', () => {
-  it.skipIf(!hasXmllint)('validates PHTR, PSTR and goAML documents against libs/reports/schemas/*.xsd', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'cpg-xsd-'));
-    const correction = buildCorrection({ original: { id: 'o-1', content: ltr }, reversedTransactionIds: ['CPG-2'], rules: RULES, fxVersion: 1, dueOn: '2026-12-09', now: new Date() });
-    const documents: Array<[string, Buffer]> = [
-      ['phtr', generatePhtr({ id: 'r-1', content: ltr }).bytes],
-      ['phtr', generatePhtr({ id: 'c-1', content: correction }).bytes],
-      ['pstr', generatePstr({ id: 's-1', content: str }).bytes],
-      ['goaml-report', generateGoamlCtr({ id: 'r-1', content: ltr }).bytes],
-      ['goaml-report', generateGoamlStr({ id: 's-1', content: str }).bytes],
-    ];
-    for (const [index, [schema, bytes]] of documents.entries()) {
-      const file = join(folder, `${index}.xml`);
-      writeFileSync(file, bytes);
-      const xsd = fileURLToPath(new URL(`../../schemas/${schema}.xsd`, import.meta.url));
-      const result = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
-      expect(result.stderr.trim(), `${schema} document ${index}`).toBe(`${file} validates`);
-    }
-  });
+  it.skipIf(!hasXmllint)(
+    'validates PHTR, PSTR and goAML documents against libs/reports/schemas/*.xsd',
+    () => {
+      const folder = mkdtempSync(join(tmpdir(), 'cpg-xsd-'));
+      const correction = buildCorrection({
+        original: { id: 'o-1', content: ltr },
+        reversedTransactionIds: ['CPG-2'],
+        rules: RULES,
+        fxVersion: 1,
+        dueOn: '2026-12-09',
+        now: new Date(),
+      });
+      const documents: Array<[string, Buffer]> = [
+        ['phtr', generatePhtr({ id: 'r-1', content: ltr }).bytes],
+        ['phtr', generatePhtr({ id: 'c-1', content: correction }).bytes],
+        ['pstr', generatePstr({ id: 's-1', content: str }).bytes],
+        ['goaml-report', generateGoamlCtr({ id: 'r-1', content: ltr }).bytes],
+        ['goaml-report', generateGoamlStr({ id: 's-1', content: str }).bytes],
+      ];
+      for (const [index, [schema, bytes]] of documents.entries()) {
+        const file = join(folder, `${index}.xml`);
+        writeFileSync(file, bytes);
+        const xsd = fileURLToPath(new URL(`../../schemas/${schema}.xsd`, import.meta.url));
+        const result = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+        expect(result.stderr.trim(), `${schema} document ${index}`).toBe(`${file} validates`);
+      }
+    },
+  );
 });

@@ -1,5 +1,11 @@
 import { centsToDecimal } from '@app/common';
-import type { CorrectionReportContent, LargeValueReportContent, ReportParty, ReportTransaction, SuspiciousReportContent } from '../report-model.js';
+import type {
+  CorrectionReportContent,
+  LargeValueReportContent,
+  ReportParty,
+  ReportTransaction,
+  SuspiciousReportContent,
+} from '../report-model.js';
 import { decimal2 } from './camlmac.js';
 import { element, leaf, serializeXml, type XmlElement } from './xml.js';
 
@@ -13,8 +19,10 @@ import { element, leaf, serializeXml, type XmlElement } from './xml.js';
 export const GOAML_MAPPING_VERSION = 'cpg-goaml/1';
 
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
-const localDateTime = (iso: string): string => new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 19);
-const optional = (name: string, value: string | null | undefined): XmlElement | null => (value ? leaf(name, value) : null);
+const localDateTime = (iso: string): string =>
+  new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 19);
+const optional = (name: string, value: string | null | undefined): XmlElement | null =>
+  value ? leaf(name, value) : null;
 
 /** Names arrive as one string; East Asian order (family name first) is assumed, the dominant CPG payer markets. */
 function splitName(name: string): { first: string; last: string } {
@@ -23,7 +31,13 @@ function splitName(name: string): { first: string; last: string } {
   return { last: parts[0], first: parts.slice(1).join(' ') };
 }
 
-const ID_TYPES: Record<string, string> = { PASSPORT: 'A', NATIONAL_ID: 'B', RESIDENCE_PERMIT: 'C', DRIVING_LICENCE: 'D', OTHER: 'O' };
+const ID_TYPES: Record<string, string> = {
+  PASSPORT: 'A',
+  NATIONAL_ID: 'B',
+  RESIDENCE_PERMIT: 'C',
+  DRIVING_LICENCE: 'D',
+  OTHER: 'O',
+};
 
 function person(tag: string, party: ReportParty): XmlElement {
   const name = splitName(party.name);
@@ -34,7 +48,11 @@ function person(tag: string, party: ReportParty): XmlElement {
     optional('nationality1', party.nationality),
     optional('residence', party.residenceCountry),
     party.idDocument
-      ? element('identification', [leaf('type', ID_TYPES[party.idDocument.type] ?? 'O'), leaf('number', party.idDocument.number), optional('issue_country', party.idDocument.country)])
+      ? element('identification', [
+          leaf('type', ID_TYPES[party.idDocument.type] ?? 'O'),
+          leaf('number', party.idDocument.number),
+          optional('issue_country', party.idDocument.country),
+        ])
       : null,
   ]);
 }
@@ -45,9 +63,24 @@ function entity(tag: string, party: ReportParty): XmlElement {
     optional('commercial_name', party.name),
     optional('incorporation_number', party.merchantId),
     optional('business', party.mcc ? `MCC ${party.mcc}` : null),
-    party.city || party.country ? element('addresses', [element('address', [leaf('address_type', 'B'), leaf('address', party.city ?? '-'), leaf('city', party.city ?? '-'), leaf('country_code', party.country ?? 'CN')])]) : null,
+    party.city || party.country
+      ? element('addresses', [
+          element('address', [
+            leaf('address_type', 'B'),
+            leaf('address', party.city ?? '-'),
+            leaf('city', party.city ?? '-'),
+            leaf('country_code', party.country ?? 'CN'),
+          ]),
+        ])
+      : null,
     optional('incorporation_country_code', party.country),
-    party.legalRepresentative ? element('director_id', [leaf('first_name', splitName(party.legalRepresentative).first), leaf('last_name', splitName(party.legalRepresentative).last), leaf('role', 'LEGAL_REPRESENTATIVE')]) : null,
+    party.legalRepresentative
+      ? element('director_id', [
+          leaf('first_name', splitName(party.legalRepresentative).first),
+          leaf('last_name', splitName(party.legalRepresentative).last),
+          leaf('role', 'LEGAL_REPRESENTATIVE'),
+        ])
+      : null,
   ]);
 }
 
@@ -56,7 +89,12 @@ function party(prefix: 'from' | 'to', p: ReportParty): XmlElement {
 }
 
 function transaction(t: ReportTransaction, comments: string | null): XmlElement {
-  const foreign = t.payerAmount && t.payerAmount.currency !== 'CNY' ? t.payerAmount : t.amount.currency !== 'CNY' ? t.amount : null;
+  const foreign =
+    t.payerAmount && t.payerAmount.currency !== 'CNY'
+      ? t.payerAmount
+      : t.amount.currency !== 'CNY'
+        ? t.amount
+        : null;
   return element('transaction', [
     leaf('transactionnumber', t.transactionId),
     leaf('internal_ref_number', t.transactionId),
@@ -67,16 +105,34 @@ function transaction(t: ReportTransaction, comments: string | null): XmlElement 
     leaf('amount_local', centsToDecimal(t.cnyFen)),
     element('t_from', [
       leaf('from_funds_code', 'E'),
-      foreign ? element('from_foreign_currency', [leaf('foreign_currency_code', foreign.currency), leaf('foreign_amount', decimal2(foreign.value))]) : null,
+      foreign
+        ? element('from_foreign_currency', [
+            leaf('foreign_currency_code', foreign.currency),
+            leaf('foreign_amount', decimal2(foreign.value)),
+          ])
+        : null,
       party('from', t.payer),
       leaf('from_country', t.payer.residenceCountry ?? t.payer.nationality ?? 'ZZ'),
     ]),
-    element('t_to_my_client', [leaf('to_funds_code', 'E'), party('to', t.merchant), leaf('to_country', t.merchant.country ?? 'CN')]),
+    element('t_to_my_client', [
+      leaf('to_funds_code', 'E'),
+      party('to', t.merchant),
+      leaf('to_country', t.merchant.country ?? 'CN'),
+    ]),
     optional('comments', comments),
   ]);
 }
 
-function header(input: { id: string; code: 'CTR' | 'STR'; generatedAt: string; institutionCode: string | null; submissionCode: 'E' | 'M'; reason: string | null; action: string | null; reference: string }): Array<XmlElement | null> {
+function header(input: {
+  id: string;
+  code: 'CTR' | 'STR';
+  generatedAt: string;
+  institutionCode: string | null;
+  submissionCode: 'E' | 'M';
+  reason: string | null;
+  action: string | null;
+  reference: string;
+}): Array<XmlElement | null> {
   return [
     leaf('rentity_id', input.institutionCode ?? '0'),
     leaf('submission_code', input.submissionCode),
@@ -101,7 +157,10 @@ function finish(root: XmlElement): GeneratedGoaml {
 }
 
 /** CTR: every reported payment of the large-value report (or of the correction's restated entries). */
-export function generateGoamlCtr(report: { id: string; content: LargeValueReportContent | CorrectionReportContent }): GeneratedGoaml {
+export function generateGoamlCtr(report: {
+  id: string;
+  content: LargeValueReportContent | CorrectionReportContent;
+}): GeneratedGoaml {
   const content = report.content;
   const correction = content.type === 'CORRECTION';
   const seen = new Set<string>();
@@ -110,10 +169,15 @@ export function generateGoamlCtr(report: { id: string; content: LargeValueReport
     for (const t of entry.transactions) {
       if (seen.has(t.transactionId)) continue;
       seen.add(t.transactionId);
-      transactions.push(transaction(t, `${entry.direction} ${entry.subject.key}: ${entry.criteria.join(',')}`));
+      transactions.push(
+        transaction(t, `${entry.direction} ${entry.subject.key}: ${entry.criteria.join(',')}`),
+      );
     }
   }
-  const indicators = [...new Set(content.entries.map((entry) => `LTR_${entry.thresholdKind}`)), ...(correction ? ['CORRECTION'] : [])];
+  const indicators = [
+    ...new Set(content.entries.map((entry) => `LTR_${entry.thresholdKind}`)),
+    ...(correction ? ['CORRECTION'] : []),
+  ];
   return finish(
     element('report', [
       ...header({
@@ -129,7 +193,10 @@ export function generateGoamlCtr(report: { id: string; content: LargeValueReport
         action: null,
       }),
       ...transactions,
-      element('report_indicators', indicators.map((code) => leaf('indicator', code))),
+      element(
+        'report_indicators',
+        indicators.map((code) => leaf('indicator', code)),
+      ),
     ]),
   );
 }
@@ -149,7 +216,10 @@ export function generateGoamlStr(report: { id: string; content: SuspiciousReport
         action: content.actionTaken,
       }),
       ...content.transactions.map((t) => transaction(t, null)),
-      element('report_indicators', content.indicators.map((indicator) => leaf('indicator', indicator.code))),
+      element(
+        'report_indicators',
+        content.indicators.map((indicator) => leaf('indicator', indicator.code)),
+      ),
     ]),
   );
 }

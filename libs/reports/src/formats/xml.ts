@@ -6,8 +6,16 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | { text: string };
 
-export function element(name: string, children: Array<XmlNode | null | undefined> = [], attributes?: Record<string, string>): XmlElement {
-  return { name, attributes, children: children.filter((child): child is XmlNode => child !== null && child !== undefined) };
+export function element(
+  name: string,
+  children: Array<XmlNode | null | undefined> = [],
+  attributes?: Record<string, string>,
+): XmlElement {
+  return {
+    name,
+    attributes,
+    children: children.filter((child): child is XmlNode => child !== null && child !== undefined),
+  };
 }
 
 export function leaf(name: string, value: string | number): XmlElement {
@@ -19,7 +27,13 @@ export function leaf(name: string, value: string | number): XmlElement {
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(value: string): string {
-  return value.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value
+    .replace(INVALID_XML_CHARS, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function write(node: XmlNode, depth: number, out: string[]): void {
@@ -33,7 +47,8 @@ function write(node: XmlNode, depth: number, out: string[]): void {
     .join('');
   const children = node.children ?? [];
   if (children.length === 0) out.push(`${indent}<${node.name}${attributes}/>\n`);
-  else if (children.length === 1 && 'text' in children[0]) out.push(`${indent}<${node.name}${attributes}>${escapeXml(children[0].text)}</${node.name}>\n`);
+  else if (children.length === 1 && 'text' in children[0])
+    out.push(`${indent}<${node.name}${attributes}>${escapeXml(children[0].text)}</${node.name}>\n`);
   else {
     out.push(`${indent}<${node.name}${attributes}>\n`);
     for (const child of children) write(child, depth + 1, out);
