@@ -289,6 +289,16 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     return found;
   }
 
+  /** Vocabulary words with this spelling, as a name or as a generic organisation word. */
+  private wordsSpelled(text: string): number[] {
+    const out: number[] = [];
+    const name = this.table.lookup(text, 'name', false);
+    const generic = this.table.lookup(text, 'generic', false);
+    if (name !== undefined) out.push(name.id);
+    if (generic !== undefined) out.push(generic.id);
+    return out;
+  }
+
   /** Similar vocabulary words of a vocabulary word are stable: common query words are looked up once. */
   private cachedSimilarTerms(term: Term, scan: boolean): Map<number, number> {
     if (scan || this.table.terms[term.id] !== term) return new Map(this.similarTerms(term, new Map(), scan));
@@ -412,14 +422,22 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         if (seenTerms.has(term.id)) continue;
         seenTerms.add(term.id);
         const similar = this.cachedSimilarTerms(term, scan);
-        // split: a query word that is two vocabulary words glued together
-        if (term.text.length >= 6 && !term.abjad) {
+        // split: a query word that is two vocabulary words glued together (SamirHassan): each half earns half
+        const halves: number[] = [];
+        if (term.text.length >= 4 && !term.abjad) {
           for (let cut = 2; cut <= term.text.length - 2; cut++) {
-            const left = this.table.lookup(term.text.slice(0, cut), 'name', false);
-            const right = this.table.lookup(term.text.slice(cut), 'name', false);
-            if (left !== undefined && right !== undefined) {
-              similar.set(left.id, Math.max(similar.get(left.id) ?? 0, 0.95));
-              similar.set(right.id, Math.max(similar.get(right.id) ?? 0, 0.95));
+            const lefts = this.wordsSpelled(term.text.slice(0, cut));
+            const rights = this.wordsSpelled(term.text.slice(cut));
+            if (lefts.length > 0 && rights.length > 0) halves.push(...lefts, ...rights);
+          }
+        }
+        for (const termId of halves) {
+          for (let p = this.postingOffsets[termId] ?? 0; p < (this.postingOffsets[termId + 1] ?? 0); p++) {
+            const n = this.postings[p] ?? 0;
+            accumulated[n] = (accumulated[n] ?? 0) + weight * 0.5 * 0.95;
+            if (inTouched[n] === 0) {
+              inTouched[n] = 1;
+              formTouched.push(n);
             }
           }
         }
