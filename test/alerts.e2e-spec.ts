@@ -169,12 +169,14 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
 
   it('suppresses the same party and list entry after an approved FALSE_POSITIVE on a sanctions hit', async () => {
     const payer = { name: 'IVAN DEMOVICH PETROV', nameOriginalScript: undefined, dateOfBirth: undefined, nationality: undefined, residenceCountry: undefined, idDocument: undefined, walletAccountId: `kp-fp-${process.pid}` };
-    const first = await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer }) });
+    // a merchant without a legal representative: the payer is the only party with hits
+    const merchant = { id: `M-FP-${process.pid}`, legalRepresentative: undefined };
+    const first = await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer, merchant }) });
     expect(first.body.decision).toBe('REVIEW');
     const payerHits = first.body.screening.hits.filter((hit: { party: string }) => hit.party === 'payer');
     expect(payerHits.length).toBeGreaterThan(0);
     const [alert] = await waitFor(async () => {
-      const rows: Array<{ id: string }> = await t.dataSource.query("SELECT id FROM alerts WHERE type = 'SANCTIONS' AND evidence->>'transactionId' = $1", [first.body.transactionId]);
+      const rows: Array<{ id: string }> = await t.dataSource.query("SELECT id FROM alerts WHERE type = 'SANCTIONS' AND evidence->>'transactionId' = $1 AND dedup_key NOT LIKE 'merchant:%'", [first.body.transactionId]);
       return rows.length ? rows : null;
     });
     await post(analyst, `/v1/alerts/${alert.id}/assign`);
@@ -189,11 +191,11 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
     );
 
     await t.app.get(ScreeningIndex).refresh();
-    const again = await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer }) });
+    const again = await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer, merchant }) });
     expect(again.body.screening.hits.filter((hit: { party: string }) => hit.party === 'payer')).toEqual([]);
     expect(again.body.decision).not.toBe('REVIEW');
     // another payer with the same name is still screened
-    const other = await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer: { ...payer, walletAccountId: `kp-fp-other-${process.pid}` } }) });
+    const other = await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer: { ...payer, walletAccountId: `kp-fp-other-${process.pid}` }, merchant }) });
     expect(other.body.decision).toBe('REVIEW');
   });
 
