@@ -15,6 +15,7 @@ import {
   enqueueReport,
   ReportRepository,
 } from '../libs/reports/src/index.js';
+import { bearer, loginAs } from './support/officers.js';
 import { preAuthRequest, startTestApp, TEST_ACTOR, type TestApp } from './support/test-app.js';
 
 async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -144,6 +145,26 @@ describe('regulatory reports', () => {
     expect((await t.request('GET', '/v1/reports', { key: t.gatewayKey })).status).toBe(403);
   });
 
+  it('lets officers of every role read reports with a bearer token, and audits the officer as the downloader', async () => {
+    for (const role of ['ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR'] as const) {
+      const officer = await loginAs(t, role);
+      const listed = await t.request('GET', `/v1/reports?type=LTR&period=${D}`, bearer(officer.token));
+      expect(listed.status, role).toBe(200);
+      expect(listed.body.reports.map((report: any) => report.id)).toEqual([ltrId]);
+    }
+    const auditor = await loginAs(t, 'AUDITOR');
+    const csv = await t.request('GET', `/v1/reports/${ltrId}/download?format=csv`, bearer(auditor.token));
+    expect(csv.status).toBe(200);
+    const audit = await t.dataSource.query(
+      "SELECT actor, after FROM audit_events WHERE action = 'report.downloaded' AND entity_id = $1 ORDER BY id DESC LIMIT 1",
+      [ltrId],
+    );
+    expect(audit[0]).toMatchObject({
+      actor: `officer:${auditor.username}`,
+      after: { format: 'csv', generated: true },
+    });
+  });
+
   it('downloads PHTR XML in GB18030, stores it once with its hash and size, audits every download and marks the report EXPORTED', async () => {
     const first = await t.request('GET', `/v1/reports/${ltrId}/download?format=phtr-xml`, {
       key: t.adminKey,
@@ -192,7 +213,7 @@ describe('regulatory reports', () => {
     ]);
     expect(response.headers['x-content-sha256']).toBe(sha256(bytes));
     const downloads = await t.dataSource.query(
-      "SELECT after FROM audit_events WHERE action = 'report.downloaded' AND entity_id = $1 ORDER BY id",
+      "SELECT after FROM audit_events WHERE action = 'report.downloaded' AND entity_id = $1 AND after->>'format' = 'phtr-xml' ORDER BY id",
       [ltrId],
     );
     expect(downloads.map((row: any) => [row.after.sha256, row.after.generated])).toEqual([
