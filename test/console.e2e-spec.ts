@@ -206,8 +206,16 @@ describe('officers console (browser)', () => {
       await expectAccessible(page, 'alert queue');
       await shot(page, 'alert-queue');
 
-      // the keyboard: n takes the next alert
+      // the keyboard: j / k move the selection, n takes the next alert
       await page.locator('h1').click();
+      await page.keyboard.press('j');
+      await expect
+        .poll(() => page.locator('table.grid tbody tr').nth(1).getAttribute('aria-selected'))
+        .toBe('true');
+      await page.keyboard.press('k');
+      await expect
+        .poll(() => page.locator('table.grid tbody tr').nth(0).getAttribute('aria-selected'))
+        .toBe('true');
       await page.keyboard.press('n');
       await page.waitForURL(/\/console\/alerts\/[0-9a-f-]{36}$/);
       disposedAlertId = page.url().split('/').pop()!;
@@ -327,6 +335,46 @@ describe('officers console (browser)', () => {
     },
   );
 
+  it.runIf(hasChromium)(
+    'sends an officer whose session ended back to sign-in, and keeps what was typed',
+    async () => {
+      const page = await signIn(analyst);
+      const open = await t.dataSource.query(
+        "SELECT id FROM alerts WHERE status = 'OPEN' ORDER BY created_at LIMIT 1",
+      );
+      await page.goto(`${base}/console/alerts/${open[0].id}`);
+      const note = 'Draft written before the session ended: check the merchant legal representative.';
+      await page.getByLabel('Add a note').fill(note);
+      // the session ends on the server (as at expiry or a logout elsewhere)
+      const token = await page.evaluate(
+        () =>
+          JSON.parse(
+            (
+              globalThis as unknown as { sessionStorage: { getItem(key: string): string } }
+            ).sessionStorage.getItem('cpg.console.session'),
+          ).accessToken as string,
+      );
+      expect(token).toMatch(/^cpo_/);
+      expect(
+        (
+          await fetch(`${base}/v1/auth/logout`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).status,
+      ).toBe(204);
+      await page.getByRole('button', { name: 'Save note' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(await page.getByRole('status').first().textContent()).toContain('Your session has ended');
+      expect(page.url()).not.toContain('cpo_');
+      await page.getByLabel('Username').fill(analyst.username);
+      await page.getByLabel('Password').fill(analyst.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(new RegExp(`/console/alerts/${open[0].id}$`));
+      expect(await page.getByLabel('Add a note').inputValue()).toBe(note);
+    },
+  );
+
   it.runIf(hasChromium)('an AUDITOR sees everything and no action that changes anything', async () => {
     const page = await signIn(auditor);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -372,6 +420,13 @@ describe('officers console (browser)', () => {
 
     await page.getByRole('link', { name: 'Screening search' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Ivan Petrov');
+    // the API's field path lands beside the field, and what was typed stays
+    await page.getByLabel('Date of birth').fill('nineteen');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('.field-invalid .field-error').first().waitFor();
+    expect(await page.locator('.field-invalid label').first().textContent()).toBe('Date of birth');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Ivan Petrov');
+    await page.getByLabel('Date of birth').fill('');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText(/\d+ matches/).waitFor();
     await page.getByRole('button', { name: 'Compare names' }).first().click();
