@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -100,7 +100,12 @@ const ltr = buildLargeValueReport({
   now: new Date('2026-11-25T17:00:00Z'),
 });
 
-const parse = (xml: string) =>
+/** Well-formedness first (XMLParser alone is lenient), then the parsed tree. */
+function parse(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return parser(xml);
+}
+const parser = (xml: string) =>
   new XMLParser({
     ignoreAttributes: false,
     parseTagValue: false,
