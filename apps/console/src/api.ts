@@ -60,13 +60,24 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, options: { anonymous?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { anonymous?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (!options.anonymous && current) headers.authorization = `Bearer ${current.accessToken}`;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch (cause) {
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
   }
@@ -79,8 +90,15 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
     payload = text;
   }
   if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string; details?: FieldProblem[] } } | null)?.error;
-    const apiError = new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, Array.isArray(error?.details) ? error.details : []);
+    const error = (
+      payload as { error?: { code?: string; message?: string; details?: FieldProblem[] } } | null
+    )?.error;
+    const apiError = new ApiError(
+      response.status,
+      error?.code ?? `HTTP_${response.status}`,
+      error?.message ?? response.statusText,
+      Array.isArray(error?.details) ? error.details : [],
+    );
     if (response.status === 401 && !options.anonymous) {
       setSession(null);
       onUnauthenticated?.();
@@ -92,7 +110,10 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
 
 /** Downloads a file through fetch (so the token stays in a header, never in a link) and hands it to the browser. */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await fetch(path, { headers: current ? { authorization: `Bearer ${current.accessToken}` } : {}, credentials: 'omit' });
+  const response = await fetch(path, {
+    headers: current ? { authorization: `Bearer ${current.accessToken}` } : {},
+    credentials: 'omit',
+  });
   if (!response.ok) {
     let code = `HTTP_${response.status}`;
     let message = response.statusText;
@@ -119,7 +140,8 @@ export async function download(path: string, fallbackName: string): Promise<void
 
 export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }
@@ -196,7 +218,14 @@ export interface AlertDetail extends AlertView {
   } | null;
   occurrenceRefs: Array<{ ref: string; at: string }>;
   notes: Array<{ id: number; author: string; text: string; createdAt: string }>;
-  dispositions: Array<{ id: number; action: string; disposition: string; rationale: string | null; officer: string; createdAt: string }>;
+  dispositions: Array<{
+    id: number;
+    action: string;
+    disposition: string;
+    rationale: string | null;
+    officer: string;
+    createdAt: string;
+  }>;
 }
 
 export interface HoldListItem {
@@ -225,7 +254,15 @@ export interface HeldPaymentView {
   };
   paymentStatus: string;
   paymentStatusAt: string;
-  hold: { status: string; heldAt: string; expiresAt: string; resolution: string | null; resolvedAt: string | null; resolvedBy?: string | null; rationale?: string | null } | null;
+  hold: {
+    status: string;
+    heldAt: string;
+    expiresAt: string;
+    resolution: string | null;
+    resolvedAt: string | null;
+    resolvedBy?: string | null;
+    rationale?: string | null;
+  } | null;
   finalDecision: string;
 }
 

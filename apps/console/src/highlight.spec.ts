@@ -12,7 +12,11 @@ const marked = (name: string, parts: string[]) =>
 
 describe(highlightName.name, () => {
   it('marks the words of a name that the aligned parts matched, ignoring case, accents and punctuation', () => {
-    expect(marked('PETROV, Ivan Demovich', ['ivan', 'demovich', 'petrov'])).toEqual(['PETROV', 'Ivan', 'Demovich']);
+    expect(marked('PETROV, Ivan Demovich', ['ivan', 'demovich', 'petrov'])).toEqual([
+      'PETROV',
+      'Ivan',
+      'Demovich',
+    ]);
     expect(marked('José  María al-Rashid', ['jose', 'rashid'])).toEqual(['José', 'Rashid']);
   });
 

@@ -31,17 +31,29 @@ export function highlightName(name: string, parts: AlignedPart[]): Segment[] {
   for (const part of parts) {
     if (!part.text) continue;
     const note = `${part.score.toFixed(2)} · ${part.method}`;
-    const words = part.text.split(/[\s\-,.'’]+/).map(fold).filter(Boolean);
+    const words = part.text
+      .split(/[\s\-,.'’]+/)
+      .map(fold)
+      .filter(Boolean);
     for (const word of words) if (!wanted.has(word)) wanted.set(word, note);
     const joined = words.join('');
     if (joined && !wanted.has(joined)) wanted.set(joined, note);
     // Han, kana and hangul parts: each character is a word
-    for (const char of part.text.replace(/\s+/g, '')) if (/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(char) && !wanted.has(char)) wanted.set(char, note);
+    for (const char of part.text.replace(/\s+/g, ''))
+      if (
+        /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(char) &&
+        !wanted.has(char)
+      )
+        wanted.set(char, note);
   }
   const segments: Segment[] = [];
-  const tokens = name.match(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\-,.'’\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+|[\s\-,.'’]+/gu) ?? [name];
+  const tokens = name.match(
+    /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\-,.'’\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+|[\s\-,.'’]+/gu,
+  ) ?? [name];
   for (const token of tokens) {
-    const note = wanted.get(fold(token)) ?? (/[\p{Script=Han}\p{Script=Hangul}]/u.test(token) ? wanted.get(token) : undefined);
+    const note =
+      wanted.get(fold(token)) ??
+      (/[\p{Script=Han}\p{Script=Hangul}]/u.test(token) ? wanted.get(token) : undefined);
     const previous = segments[segments.length - 1];
     if (note === undefined) {
       if (previous && !previous.matched) previous.text += token;

@@ -91,7 +91,13 @@ export function ExplanationView({ explanation, score }: { explanation: Explanati
             explanation.qualifiers.map((qualifier, index) => (
               <tr key={index}>
                 <td>{qualifier.field}</td>
-                <td className={qualifier.effect < 0 ? 'negative' : qualifier.effect > 0 ? 'positive' : undefined}>{qualifier.effect > 0 ? `+${qualifier.effect.toFixed(3)}` : qualifier.effect.toFixed(3)}</td>
+                <td
+                  className={
+                    qualifier.effect < 0 ? 'negative' : qualifier.effect > 0 ? 'positive' : undefined
+                  }
+                >
+                  {qualifier.effect > 0 ? `+${qualifier.effect.toFixed(3)}` : qualifier.effect.toFixed(3)}
+                </td>
                 <td>{qualifier.detail}</td>
               </tr>
             ))
@@ -103,7 +109,17 @@ export function ExplanationView({ explanation, score }: { explanation: Explanati
 }
 
 /** The query name beside the list entry, matched parts highlighted, the score explained. */
-export function NameComparison({ queryName, listName, explanation, score }: { queryName: string; listName: string; explanation: Explanation; score: number }) {
+export function NameComparison({
+  queryName,
+  listName,
+  explanation,
+  score,
+}: {
+  queryName: string;
+  listName: string;
+  explanation: Explanation;
+  score: number;
+}) {
   const { t } = useI18n();
   // only parts aligned on both sides with some similarity are evidence; a list part missing from the query is not
   const matched = explanation.parts.filter((part) => part.query && part.list && part.score > 0);
@@ -112,11 +128,19 @@ export function NameComparison({ queryName, listName, explanation, score }: { qu
       <div className="side-by-side">
         <div>
           <h4>{t('hit.queryName')}</h4>
-          <HighlightedName side="query" name={queryName} parts={matched.map((part) => ({ text: part.query, score: part.score, method: part.method }))} />
+          <HighlightedName
+            side="query"
+            name={queryName}
+            parts={matched.map((part) => ({ text: part.query, score: part.score, method: part.method }))}
+          />
         </div>
         <div>
           <h4>{t('hit.listName')}</h4>
-          <HighlightedName side="list" name={listName} parts={matched.map((part) => ({ text: part.list, score: part.score, method: part.method }))} />
+          <HighlightedName
+            side="list"
+            name={listName}
+            parts={matched.map((part) => ({ text: part.list, score: part.score, method: part.method }))}
+          />
         </div>
       </div>
       <ExplanationView explanation={explanation} score={score} />
@@ -128,7 +152,11 @@ export function HitCard({ hit, snapshot, index }: { hit: Hit; snapshot?: string;
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const recompute = useMutation({
-    mutationFn: () => api<{ score: number; band: string; explanation: Explanation }>('POST', '/v1/screening/compare', { a: { name: hit.explanation?.queryName ?? '' }, b: { name: hit.matchedName } }),
+    mutationFn: () =>
+      api<{ score: number; band: string; explanation: Explanation }>('POST', '/v1/screening/compare', {
+        a: { name: hit.explanation?.queryName ?? '' },
+        b: { name: hit.matchedName },
+      }),
   });
   const panelId = `hit-panel-${index}`;
   return (
@@ -139,7 +167,13 @@ export function HitCard({ hit, snapshot, index }: { hit: Hit; snapshot?: string;
         </h3>
         <Badge kind={hit.band}>{hit.band}</Badge>
         <Score value={hit.score} />
-        <button type="button" className="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen(!open)}
+        >
           {open ? t('hit.hideComparison') : t('hit.compare')}
         </button>
       </div>
@@ -172,16 +206,31 @@ export function HitCard({ hit, snapshot, index }: { hit: Hit; snapshot?: string;
         )}
       </dl>
       <div id={panelId} hidden={!open}>
-        {hit.explanation ? <NameComparison queryName={hit.explanation.queryName} listName={hit.matchedName} explanation={hit.explanation} score={hit.score} /> : <p className="muted">{t('hit.noExplanation')}</p>}
+        {hit.explanation ? (
+          <NameComparison
+            queryName={hit.explanation.queryName}
+            listName={hit.matchedName}
+            explanation={hit.explanation}
+            score={hit.score}
+          />
+        ) : (
+          <p className="muted">{t('hit.noExplanation')}</p>
+        )}
         {hit.explanation && (
           <div className="recompute">
-            <button type="button" className="secondary" onClick={() => recompute.mutate()} disabled={recompute.isPending}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => recompute.mutate()}
+              disabled={recompute.isPending}
+            >
               {t('hit.recompute')}
             </button>
             <ErrorBox error={recompute.error} />
             {recompute.data && (
               <p role="status">
-                {t('hit.recomputed')} <Score value={recompute.data.score} /> <Badge kind={recompute.data.band}>{recompute.data.band}</Badge>
+                {t('hit.recomputed')} <Score value={recompute.data.score} />{' '}
+                <Badge kind={recompute.data.band}>{recompute.data.band}</Badge>
               </p>
             )}
           </div>

@@ -40,18 +40,26 @@ const en = {
     'Sign-in refused: the username or password is wrong, or the account is locked or disabled. After 5 wrong passwords in a row an account is locked for 15 minutes; while it is locked even the right password is refused.',
   'signIn.throttled': 'Too many sign-in attempts from this computer. Wait a minute, then try again.',
   'signIn.incomplete': 'Enter both your username and your password.',
-  'signIn.expired': 'Your session has ended (sessions last 8 hours, or it was signed out elsewhere). Sign in again; nothing you had typed into a form was lost.',
+  'signIn.expired':
+    'Your session has ended (sessions last 8 hours, or it was signed out elsewhere). Sign in again; nothing you had typed into a form was lost.',
   'signIn.signedOut': 'You have signed out.',
-  'signIn.lockoutRule': '5 wrong passwords in a row lock the account for 15 minutes. Ask a supervisor or an administrator if you are locked out.',
-  'error.validation': 'Some of what was entered is not accepted. Correct the highlighted fields and send again; nothing you typed was lost.',
+  'signIn.lockoutRule':
+    '5 wrong passwords in a row lock the account for 15 minutes. Ask a supervisor or an administrator if you are locked out.',
+  'error.validation':
+    'Some of what was entered is not accepted. Correct the highlighted fields and send again; nothing you typed was lost.',
   'error.unauthenticated': 'Your session has ended. Sign in again.',
-  'error.forbidden': 'You are not allowed to do this with your role, or another officer must do it (four eyes).',
+  'error.forbidden':
+    'You are not allowed to do this with your role, or another officer must do it (four eyes).',
   'error.notFound': 'This item does not exist (any more).',
-  'error.conflict': 'This item changed in the meantime (another officer may have acted on it). Reload and check its state.',
+  'error.conflict':
+    'This item changed in the meantime (another officer may have acted on it). Reload and check its state.',
   'error.rateLimited': 'Too many requests. Wait a moment and try again.',
-  'error.unavailable': 'The service is not ready yet (for example, the sanctions lists are still loading). Try again shortly.',
-  'error.network': 'The server could not be reached. Check your connection and try again; nothing you typed was lost.',
-  'error.server': 'The server failed to answer this request. Try again; if it keeps failing, tell the administrators.',
+  'error.unavailable':
+    'The service is not ready yet (for example, the sanctions lists are still loading). Try again shortly.',
+  'error.network':
+    'The server could not be reached. Check your connection and try again; nothing you typed was lost.',
+  'error.server':
+    'The server failed to answer this request. Try again; if it keeps failing, tell the administrators.',
   'error.unknown': 'Something went wrong.',
   'error.serverSaid': 'Details: {message}',
   'sla.left': '{time} left',
@@ -133,7 +141,8 @@ const en = {
   'hit.recompute': 'Score again against the lists in force',
   'hit.recomputed': 'Today’s score:',
   'disposition.title': 'Disposition',
-  'disposition.fourEyes': 'A sanctions alert is closed only when another supervisor approves your disposition.',
+  'disposition.fourEyes':
+    'A sanctions alert is closed only when another supervisor approves your disposition.',
   'disposition.conclusion': 'Conclusion',
   'disposition.choose': 'Choose a conclusion…',
   'disposition.chooseOne': 'Choose a conclusion.',
@@ -223,7 +232,8 @@ const en = {
   'audit.verify': 'Verify the audit chain',
   'audit.verifyDecisions': 'Verify the decision chain',
   'audit.valid': 'The audit chain is intact: {n} events checked.',
-  'audit.broken': 'The audit chain is BROKEN at event {id} ({n} events checked). Tell the administrators at once.',
+  'audit.broken':
+    'The audit chain is BROKEN at event {id} ({n} events checked). Tell the administrators at once.',
   'audit.decisionsResult': 'Decision chain:',
   'audit.filters': 'Filter the audit trail',
   'audit.entityType': 'Entity type',
@@ -294,7 +304,8 @@ const en = {
   'reports.created': 'Created',
   'reports.download': 'Download',
   'reports.downloadAs': 'Download {type} {period} as {format}',
-  'reports.filingNote': 'Filing formats (PHTR, PSTR, goAML XML) mark a report as exported when first downloaded; they are offered to supervisors only.',
+  'reports.filingNote':
+    'Filing formats (PHTR, PSTR, goAML XML) mark a report as exported when first downloaded; they are offered to supervisors only.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -334,10 +345,12 @@ const zh: Record<MessageKey, string> = {
   'signIn.password': '密码',
   'signIn.submit': '登录',
   'signIn.busy': '正在登录…',
-  'signIn.refused': '登录被拒绝：用户名或密码错误，或账户已被锁定或停用。连续 5 次密码错误后账户将被锁定 15 分钟；锁定期间即使密码正确也会被拒绝。',
+  'signIn.refused':
+    '登录被拒绝：用户名或密码错误，或账户已被锁定或停用。连续 5 次密码错误后账户将被锁定 15 分钟；锁定期间即使密码正确也会被拒绝。',
   'signIn.throttled': '本机登录尝试次数过多。请等待一分钟后再试。',
   'signIn.incomplete': '请输入用户名和密码。',
-  'signIn.expired': '您的会话已结束（会话有效期 8 小时，或已在别处退出）。请重新登录；表单中已输入的内容不会丢失。',
+  'signIn.expired':
+    '您的会话已结束（会话有效期 8 小时，或已在别处退出）。请重新登录；表单中已输入的内容不会丢失。',
   'signIn.signedOut': '您已退出登录。',
   'signIn.lockoutRule': '连续 5 次密码错误将锁定账户 15 分钟。如被锁定，请联系主管或管理员。',
   'error.validation': '部分输入未被接受。请更正标出的字段后重新提交；您输入的内容没有丢失。',
@@ -598,9 +611,15 @@ export type Language = 'en' | 'zh';
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, zh };
 const STORAGE_KEY = 'cpg.console.language';
 
-export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {
+export function translate(
+  language: Language,
+  key: MessageKey,
+  values?: Record<string, string | number>,
+): string {
   const template = CATALOGUES[language][key] ?? en[key] ?? key;
-  return values ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : template;
+  return values
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+    : template;
 }
 
 interface I18n {
@@ -627,7 +646,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, next);
     setLanguageState(next);
   }, []);
-  const value = useMemo<I18n>(() => ({ language, setLanguage, t: (key, values) => translate(language, key, values) }), [language, setLanguage]);
+  const value = useMemo<I18n>(
+    () => ({ language, setLanguage, t: (key, values) => translate(language, key, values) }),
+    [language, setLanguage],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

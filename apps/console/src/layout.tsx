@@ -21,9 +21,17 @@ export function LanguageSwitch() {
   return (
     <div className="language">
       <label htmlFor="language-select">{t('common.language')}</label>
-      <select id="language-select" value={language} onChange={(event) => setLanguage(event.target.value === 'zh' ? 'zh' : 'en')}>
-        <option value="en" lang="en">English</option>
-        <option value="zh" lang="zh-CN">简体中文</option>
+      <select
+        id="language-select"
+        value={language}
+        onChange={(event) => setLanguage(event.target.value === 'zh' ? 'zh' : 'en')}
+      >
+        <option value="en" lang="en">
+          English
+        </option>
+        <option value="zh" lang="zh-CN">
+          简体中文
+        </option>
       </select>
     </div>
   );
@@ -43,7 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <LanguageSwitch />
           {me && (
             <span className="who">
-              {me.officer.username} · {t(`role.${me.officer.role}` as MessageKey)} · {t('session.until')} <DateTime value={me.expiresAt} />
+              {me.officer.username} · {t(`role.${me.officer.role}` as MessageKey)} · {t('session.until')}{' '}
+              <DateTime value={me.expiresAt} />
             </span>
           )}
           <button type="button" className="secondary" onClick={() => void signOut()}>

@@ -23,7 +23,8 @@ import './styles.css';
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: true,
       staleTime: 5_000,
     },
@@ -41,24 +42,107 @@ function Protected({ permission, children }: { permission?: string; children: Re
 
 function Home() {
   const { can } = useSession();
-  return can('alerts:read') ? <DashboardPage /> : can('lists:read') ? <Navigate to="/lists" replace /> : <DashboardPage />;
+  return can('alerts:read') ? (
+    <DashboardPage />
+  ) : can('lists:read') ? (
+    <Navigate to="/lists" replace />
+  ) : (
+    <DashboardPage />
+  );
 }
 
 function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/" element={<Protected><Home /></Protected>} />
-      <Route path="/alerts" element={<Protected permission="alerts:read"><AlertQueuePage /></Protected>} />
-      <Route path="/alerts/:id" element={<Protected permission="alerts:read"><AlertDetailPage /></Protected>} />
-      <Route path="/approvals" element={<Protected permission="alerts:approve"><ApprovalsPage /></Protected>} />
-      <Route path="/holds" element={<Protected permission="payments:read"><HoldsPage /></Protected>} />
-      <Route path="/cases" element={<Protected permission="cases:read"><CasesPage /></Protected>} />
-      <Route path="/cases/:id" element={<Protected permission="cases:read"><CaseDetailPage /></Protected>} />
-      <Route path="/reports" element={<Protected permission="reports:read"><ReportsPage /></Protected>} />
-      <Route path="/screening" element={<Protected permission="lists:read"><ScreeningPage /></Protected>} />
-      <Route path="/lists" element={<Protected permission="lists:read"><ListsPage /></Protected>} />
-      <Route path="/audit" element={<Protected permission="audit:read"><AuditPage /></Protected>} />
+      <Route
+        path="/"
+        element={
+          <Protected>
+            <Home />
+          </Protected>
+        }
+      />
+      <Route
+        path="/alerts"
+        element={
+          <Protected permission="alerts:read">
+            <AlertQueuePage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/alerts/:id"
+        element={
+          <Protected permission="alerts:read">
+            <AlertDetailPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/approvals"
+        element={
+          <Protected permission="alerts:approve">
+            <ApprovalsPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/holds"
+        element={
+          <Protected permission="payments:read">
+            <HoldsPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/cases"
+        element={
+          <Protected permission="cases:read">
+            <CasesPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/cases/:id"
+        element={
+          <Protected permission="cases:read">
+            <CaseDetailPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/reports"
+        element={
+          <Protected permission="reports:read">
+            <ReportsPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/screening"
+        element={
+          <Protected permission="lists:read">
+            <ScreeningPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/lists"
+        element={
+          <Protected permission="lists:read">
+            <ListsPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/audit"
+        element={
+          <Protected permission="audit:read">
+            <AuditPage />
+          </Protected>
+        }
+      />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

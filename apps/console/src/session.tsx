@@ -50,7 +50,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [me, forget]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const result = await api<{ accessToken: string; expiresAt: string; officer: Officer }>('POST', '/v1/auth/login', { username, password }, { anonymous: true });
+    const result = await api<{ accessToken: string; expiresAt: string; officer: Officer }>(
+      'POST',
+      '/v1/auth/login',
+      { username, password },
+      { anonymous: true },
+    );
     setSession({ accessToken: result.accessToken, expiresAt: result.expiresAt });
     setSignedOutBecause(null);
     setMe(await api<Me>('GET', '/v1/auth/me'));
@@ -69,7 +74,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SessionState>(
-    () => ({ me, loading, signedOutBecause, signIn, signOut, can: (permission) => me?.permissions.includes(permission) ?? false }),
+    () => ({
+      me,
+      loading,
+      signedOutBecause,
+      signIn,
+      signOut,
+      can: (permission) => me?.permissions.includes(permission) ?? false,
+    }),
     [me, loading, signedOutBecause, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -61,7 +61,10 @@ export function SlaCountdown({ dueAt, closed, now }: { dueAt: string; closed?: b
   const overdue = left < 0;
   const urgent = !overdue && left < 3600_000;
   return (
-    <span className={overdue ? 'sla sla-overdue' : urgent ? 'sla sla-urgent' : 'sla'} title={`${new Date(dueAt).toISOString()} (UTC)`}>
+    <span
+      className={overdue ? 'sla sla-overdue' : urgent ? 'sla sla-urgent' : 'sla'}
+      title={`${new Date(dueAt).toISOString()} (UTC)`}
+    >
       {overdue ? t('sla.overdue', { time: duration(left) }) : t('sla.left', { time: duration(left) })}
     </span>
   );
@@ -96,7 +99,9 @@ export function ErrorBox({ error, fields }: { error: unknown; fields?: Record<st
       <p>
         <strong>{t(key)}</strong>
       </p>
-      {error.message && error.code !== 'NETWORK' && <p className="error-detail">{t('error.serverSaid', { message: error.message })}</p>}
+      {error.message && error.code !== 'NETWORK' && (
+        <p className="error-detail">{t('error.serverSaid', { message: error.message })}</p>
+      )}
       {unmapped.length > 0 && (
         <ul>
           {unmapped.map((detail) => (
@@ -118,9 +123,20 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 /** A labelled form field with its error message tied to the control (aria-describedby). */
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+}) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>

@@ -5,7 +5,17 @@ import { api, type AlertDetail, type AlertView, type HeldPaymentView } from '../
 import { HitCard } from '../hits';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
-import { Badge, DateTime, ErrorBox, Field, fieldErrors, Loading, SlaCountdown, useDraft, useNow } from '../ui';
+import {
+  Badge,
+  DateTime,
+  ErrorBox,
+  Field,
+  fieldErrors,
+  Loading,
+  SlaCountdown,
+  useDraft,
+  useNow,
+} from '../ui';
 
 export const DISPOSITIONS = ['FALSE_POSITIVE', 'TRUE_MATCH', 'NOT_SUSPICIOUS', 'SUSPICIOUS'] as const;
 const RATIONALE_MIN = 20;
@@ -21,7 +31,8 @@ function DispositionForm({ alert }: { alert: AlertDetail }) {
   const [rationale, setRationale, clearRationale] = useDraft(`rationale.${alert.id}`);
   const [localError, setLocalError] = useState<Record<string, string>>({});
   const mutation = useMutation({
-    mutationFn: () => api<AlertView>('POST', `/v1/alerts/${alert.id}/disposition`, { disposition, rationale }),
+    mutationFn: () =>
+      api<AlertView>('POST', `/v1/alerts/${alert.id}/disposition`, { disposition, rationale }),
     onSuccess: async () => {
       clearRationale();
       setDisposition('');
@@ -34,7 +45,11 @@ function DispositionForm({ alert }: { alert: AlertDetail }) {
     event.preventDefault();
     const problems: Record<string, string> = {};
     if (!disposition) problems.disposition = t('disposition.chooseOne');
-    if (rationale.trim().length < RATIONALE_MIN) problems.rationale = t('disposition.rationaleShort', { n: RATIONALE_MIN, have: rationale.trim().length });
+    if (rationale.trim().length < RATIONALE_MIN)
+      problems.rationale = t('disposition.rationaleShort', {
+        n: RATIONALE_MIN,
+        have: rationale.trim().length,
+      });
     setLocalError(problems);
     if (Object.keys(problems).length === 0) mutation.mutate();
   }
@@ -44,7 +59,13 @@ function DispositionForm({ alert }: { alert: AlertDetail }) {
       {alert.type === 'SANCTIONS' && <p className="hint">{t('disposition.fourEyes')}</p>}
       <Field label={t('disposition.conclusion')} error={errors.disposition}>
         {(props) => (
-          <select {...props} name="disposition" value={disposition} onChange={(event) => setDisposition(event.target.value)} required>
+          <select
+            {...props}
+            name="disposition"
+            value={disposition}
+            onChange={(event) => setDisposition(event.target.value)}
+            required
+          >
             <option value="">{t('disposition.choose')}</option>
             {DISPOSITIONS.map((value) => (
               <option key={value} value={value}>
@@ -54,8 +75,22 @@ function DispositionForm({ alert }: { alert: AlertDetail }) {
           </select>
         )}
       </Field>
-      <Field label={t('disposition.rationale')} error={errors.rationale} hint={t('disposition.rationaleHint', { n: RATIONALE_MIN })}>
-        {(props) => <textarea {...props} name="rationale" rows={4} value={rationale} onChange={(event) => setRationale(event.target.value)} required minLength={RATIONALE_MIN} />}
+      <Field
+        label={t('disposition.rationale')}
+        error={errors.rationale}
+        hint={t('disposition.rationaleHint', { n: RATIONALE_MIN })}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            name="rationale"
+            rows={4}
+            value={rationale}
+            onChange={(event) => setRationale(event.target.value)}
+            required
+            minLength={RATIONALE_MIN}
+          />
+        )}
       </Field>
       <ErrorBox error={mutation.error} fields={{ disposition: '', rationale: '' }} />
       <button type="submit" data-action="dispose" disabled={mutation.isPending}>
@@ -71,27 +106,59 @@ function ApprovalForm({ alert }: { alert: AlertDetail }) {
   const [rationale, setRationale, clearRationale] = useDraft(`approval.${alert.id}`);
   const [localError, setLocalError] = useState<string | undefined>();
   const mutation = useMutation({
-    mutationFn: (action: 'approve' | 'reject') => api<AlertView>('POST', `/v1/alerts/${alert.id}/${action}`, rationale.trim() ? { rationale } : action === 'approve' ? undefined : { rationale }),
+    mutationFn: (action: 'approve' | 'reject') =>
+      api<AlertView>(
+        'POST',
+        `/v1/alerts/${alert.id}/${action}`,
+        rationale.trim() ? { rationale } : action === 'approve' ? undefined : { rationale },
+      ),
     onSuccess: async () => {
       clearRationale();
       await client.invalidateQueries({ queryKey: ['alert', alert.id] });
       await client.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
-  const proposal = [...alert.dispositions].reverse().find((entry) => entry.action === 'PROPOSED') ?? alert.dispositions[alert.dispositions.length - 1];
+  const proposal =
+    [...alert.dispositions].reverse().find((entry) => entry.action === 'PROPOSED') ??
+    alert.dispositions[alert.dispositions.length - 1];
   return (
-    <form className="card form" aria-labelledby="approval-title" onSubmit={(event) => event.preventDefault()} noValidate>
+    <form
+      className="card form"
+      aria-labelledby="approval-title"
+      onSubmit={(event) => event.preventDefault()}
+      noValidate
+    >
       <h2 id="approval-title">{t('approval.title')}</h2>
       <p>
-        {t('approval.proposed', { officer: alert.disposedBy ?? '—', disposition: alert.disposition ? t(`disposition.${alert.disposition}` as MessageKey) : '—' })}
+        {t('approval.proposed', {
+          officer: alert.disposedBy ?? '—',
+          disposition: alert.disposition ? t(`disposition.${alert.disposition}` as MessageKey) : '—',
+        })}
       </p>
       {proposal?.rationale && <blockquote>{proposal.rationale}</blockquote>}
-      <Field label={t('approval.rationale')} error={fieldErrors(mutation.error).rationale ?? localError} hint={t('approval.rationaleHint', { n: RATIONALE_MIN })}>
-        {(props) => <textarea {...props} name="approval-rationale" rows={3} value={rationale} onChange={(event) => setRationale(event.target.value)} />}
+      <Field
+        label={t('approval.rationale')}
+        error={fieldErrors(mutation.error).rationale ?? localError}
+        hint={t('approval.rationaleHint', { n: RATIONALE_MIN })}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            name="approval-rationale"
+            rows={3}
+            value={rationale}
+            onChange={(event) => setRationale(event.target.value)}
+          />
+        )}
       </Field>
       <ErrorBox error={mutation.error} fields={{ rationale: '' }} />
       <div className="actions">
-        <button type="button" data-action="approve" disabled={mutation.isPending} onClick={() => (setLocalError(undefined), mutation.mutate('approve'))}>
+        <button
+          type="button"
+          data-action="approve"
+          disabled={mutation.isPending}
+          onClick={() => (setLocalError(undefined), mutation.mutate('approve'))}
+        >
           {t('approval.approve')}
         </button>
         <button
@@ -100,7 +167,10 @@ function ApprovalForm({ alert }: { alert: AlertDetail }) {
           className="danger"
           disabled={mutation.isPending}
           onClick={() => {
-            if (rationale.trim().length < RATIONALE_MIN) setLocalError(t('disposition.rationaleShort', { n: RATIONALE_MIN, have: rationale.trim().length }));
+            if (rationale.trim().length < RATIONALE_MIN)
+              setLocalError(
+                t('disposition.rationaleShort', { n: RATIONALE_MIN, have: rationale.trim().length }),
+              );
             else (setLocalError(undefined), mutation.mutate('reject'));
           }}
         >
@@ -140,10 +210,23 @@ function Notes({ alert, canWrite }: { alert: AlertDetail; canWrite: boolean }) {
       {canWrite && (
         <form onSubmit={(event) => (event.preventDefault(), text.trim() && mutation.mutate())} noValidate>
           <Field label={t('notes.add')} error={fieldErrors(mutation.error).text}>
-            {(props) => <textarea {...props} name="note" rows={2} value={text} onChange={(event) => setText(event.target.value)} />}
+            {(props) => (
+              <textarea
+                {...props}
+                name="note"
+                rows={2}
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+              />
+            )}
           </Field>
           <ErrorBox error={mutation.error} fields={{ text: '' }} />
-          <button type="submit" className="secondary" data-action="note" disabled={mutation.isPending || !text.trim()}>
+          <button
+            type="submit"
+            className="secondary"
+            data-action="note"
+            disabled={mutation.isPending || !text.trim()}
+          >
             {t('notes.save')}
           </button>
         </form>
@@ -154,7 +237,10 @@ function Notes({ alert, canWrite }: { alert: AlertDetail; canWrite: boolean }) {
 
 function PaymentPanel({ transactionId }: { transactionId: string }) {
   const { t } = useI18n();
-  const payment = useQuery({ queryKey: ['payment', transactionId], queryFn: () => api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(transactionId)}`) });
+  const payment = useQuery({
+    queryKey: ['payment', transactionId],
+    queryFn: () => api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(transactionId)}`),
+  });
   if (payment.isLoading) return <Loading />;
   if (payment.error) return <ErrorBox error={payment.error} />;
   const view = payment.data!;
@@ -194,7 +280,8 @@ function PaymentPanel({ transactionId }: { transactionId: string }) {
         <div>
           <dt>{t('payment.hold')}</dt>
           <dd>
-            {t(`hold.${view.hold.status}` as MessageKey)} · {t('hold.expires')} <DateTime value={view.hold.expiresAt} />
+            {t(`hold.${view.hold.status}` as MessageKey)} · {t('hold.expires')}{' '}
+            <DateTime value={view.hold.expiresAt} />
           </dd>
         </div>
       )}
@@ -209,20 +296,35 @@ export function AlertDetailPage() {
   const client = useQueryClient();
   const now = useNow();
   const navigate = useNavigate();
-  const alert = useQuery({ queryKey: ['alert', id], queryFn: () => api<AlertDetail>('GET', `/v1/alerts/${id}`) });
+  const alert = useQuery({
+    queryKey: ['alert', id],
+    queryFn: () => api<AlertDetail>('GET', `/v1/alerts/${id}`),
+  });
   const evidenceTransaction = alert.data?.evidence?.transactionId;
   const payment = useQuery({
     queryKey: ['payment', evidenceTransaction],
     enabled: typeof evidenceTransaction === 'string' && can('payments:read'),
-    queryFn: () => api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(String(evidenceTransaction))}`),
+    queryFn: () =>
+      api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(String(evidenceTransaction))}`),
   });
   const cases = useQuery({
     queryKey: ['cases', 'of-alert', id],
     enabled: can('cases:read'),
-    queryFn: () => api<{ cases: Array<{ id: string; title: string; status: string }>; total: number }>('GET', `/v1/cases?alertId=${id}`),
+    queryFn: () =>
+      api<{ cases: Array<{ id: string; title: string; status: string }>; total: number }>(
+        'GET',
+        `/v1/cases?alertId=${id}`,
+      ),
   });
   const openCase = useMutation({
-    mutationFn: () => api<{ id: string }>('POST', '/v1/cases', { alertIds: [id], title: `${alert.data?.type ?? ''} ${alert.data?.ruleId ?? ''} · ${alert.data?.partyKey ?? alert.data?.merchantId ?? id}`.trim().slice(0, 200) }),
+    mutationFn: () =>
+      api<{ id: string }>('POST', '/v1/cases', {
+        alertIds: [id],
+        title:
+          `${alert.data?.type ?? ''} ${alert.data?.ruleId ?? ''} · ${alert.data?.partyKey ?? alert.data?.merchantId ?? id}`
+            .trim()
+            .slice(0, 200),
+      }),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: ['cases'] });
       void navigate(`/cases/${created.id}`);
@@ -241,9 +343,14 @@ export function AlertDetailPage() {
   const evidence = data.evidence ?? {};
   const mine = data.assignee === me?.officer.username;
   const canWork = can('alerts:work');
-  const canApprove = can('alerts:approve') && data.status === 'PENDING_APPROVAL' && data.disposedBy !== me?.officer.username;
+  const canApprove =
+    can('alerts:approve') && data.status === 'PENDING_APPROVAL' && data.disposedBy !== me?.officer.username;
   const transactionId = typeof evidence.transactionId === 'string' ? evidence.transactionId : undefined;
-  const hits = evidence.hits ?? (typeof evidence.list === 'string' ? [evidence as unknown as NonNullable<typeof evidence.hits>[number]] : []);
+  const hits =
+    evidence.hits ??
+    (typeof evidence.list === 'string'
+      ? [evidence as unknown as NonNullable<typeof evidence.hits>[number]]
+      : []);
 
   return (
     <>
@@ -301,7 +408,12 @@ export function AlertDetailPage() {
       </dl>
       {canWork && (data.status === 'OPEN' || data.status === 'IN_PROGRESS') && !mine && (
         <div className="actions">
-          <button type="button" data-action="assign" onClick={() => assign.mutate()} disabled={assign.isPending}>
+          <button
+            type="button"
+            data-action="assign"
+            onClick={() => assign.mutate()}
+            disabled={assign.isPending}
+          >
             {t('alert.assignToMe')}
           </button>
           <ErrorBox error={assign.error} />
@@ -316,7 +428,13 @@ export function AlertDetailPage() {
             </Link>
           ))}
           {can('cases:write') && (cases.data?.cases.length ?? 0) === 0 && (
-            <button type="button" className="secondary" data-action="open-case" onClick={() => openCase.mutate()} disabled={openCase.isPending}>
+            <button
+              type="button"
+              className="secondary"
+              data-action="open-case"
+              onClick={() => openCase.mutate()}
+              disabled={openCase.isPending}
+            >
               {t('cases.openFromAlert')}
             </button>
           )}
@@ -361,14 +479,24 @@ export function AlertDetailPage() {
         <section aria-labelledby="hits-title">
           <h2 id="hits-title">{t('hit.title', { n: hits.length })}</h2>
           {hits.map((hit, index) => (
-            <HitCard key={`${hit.list}-${hit.sourceId}-${hit.party}`} hit={hit} index={index} snapshot={snapshotFor(hit.list, payment.data?.decision.screening.listSnapshots) ?? snapshotFor(hit.list, evidence.listSnapshotIds)} />
+            <HitCard
+              key={`${hit.list}-${hit.sourceId}-${hit.party}`}
+              hit={hit}
+              index={index}
+              snapshot={
+                snapshotFor(hit.list, payment.data?.decision.screening.listSnapshots) ??
+                snapshotFor(hit.list, evidence.listSnapshotIds)
+              }
+            />
           ))}
         </section>
       )}
 
       {canWork && data.status === 'IN_PROGRESS' && mine && <DispositionForm alert={data} />}
       {canApprove && <ApprovalForm alert={data} />}
-      {can('alerts:approve') && data.status === 'PENDING_APPROVAL' && !canApprove && <p className="notice">{t('approval.notYours')}</p>}
+      {can('alerts:approve') && data.status === 'PENDING_APPROVAL' && !canApprove && (
+        <p className="notice">{t('approval.notYours')}</p>
+      )}
 
       {data.dispositions.length > 0 && (
         <section className="card" aria-labelledby="history-title">
@@ -376,7 +504,8 @@ export function AlertDetailPage() {
           <ol className="timeline">
             {data.dispositions.map((entry) => (
               <li key={entry.id}>
-                <strong>{entry.officer}</strong> · {entry.action} · {t(`disposition.${entry.disposition}` as MessageKey)} · <DateTime value={entry.createdAt} />
+                <strong>{entry.officer}</strong> · {entry.action} ·{' '}
+                {t(`disposition.${entry.disposition}` as MessageKey)} · <DateTime value={entry.createdAt} />
                 {entry.rationale && <p className="pre">{entry.rationale}</p>}
               </li>
             ))}

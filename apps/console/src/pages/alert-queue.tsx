@@ -7,12 +7,24 @@ import { useSession } from '../session';
 import { Badge, DateTime, ErrorBox, Loading, SlaCountdown, useNow } from '../ui';
 
 export const ALERT_STATUSES = ['OPEN', 'IN_PROGRESS', 'PENDING_APPROVAL', 'CLOSED'] as const;
-export const ALERT_TYPES = ['SANCTIONS', 'KYC_LIMIT', 'VELOCITY', 'JURISDICTION', 'MCC', 'BLOCK', 'RESCREEN', 'MONITORING'] as const;
+export const ALERT_TYPES = [
+  'SANCTIONS',
+  'KYC_LIMIT',
+  'VELOCITY',
+  'JURISDICTION',
+  'MCC',
+  'BLOCK',
+  'RESCREEN',
+  'MONITORING',
+] as const;
 export const ALERT_PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 const PAGE_SIZE = 25;
 
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /** Claims the most urgent unassigned alert and opens it. */
@@ -26,10 +38,25 @@ export function useNextAlert() {
       else setEmpty(true);
     },
   });
-  return { take: () => (setEmpty(false), mutation.mutate()), busy: mutation.isPending, error: mutation.error, empty };
+  return {
+    take: () => (setEmpty(false), mutation.mutate()),
+    busy: mutation.isPending,
+    error: mutation.error,
+    empty,
+  };
 }
 
-export function AlertTable({ alerts, selected, onSelect, caption }: { alerts: AlertView[]; selected?: number; onSelect?: (index: number) => void; caption: string }) {
+export function AlertTable({
+  alerts,
+  selected,
+  onSelect,
+  caption,
+}: {
+  alerts: AlertView[];
+  selected?: number;
+  onSelect?: (index: number) => void;
+  caption: string;
+}) {
   const { t } = useI18n();
   const now = useNow();
   return (
@@ -49,7 +76,12 @@ export function AlertTable({ alerts, selected, onSelect, caption }: { alerts: Al
       </thead>
       <tbody>
         {alerts.map((alert, index) => (
-          <tr key={alert.id} className={index === selected ? 'selected' : undefined} aria-selected={selected === undefined ? undefined : index === selected} onClick={() => onSelect?.(index)}>
+          <tr
+            key={alert.id}
+            className={index === selected ? 'selected' : undefined}
+            aria-selected={selected === undefined ? undefined : index === selected}
+            onClick={() => onSelect?.(index)}
+          >
             <td>
               <Badge kind={alert.priority}>{t(`priority.${alert.priority}` as MessageKey)}</Badge>
             </td>
@@ -82,7 +114,12 @@ export function AlertQueuePage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filters = { status: params.get('status') ?? '', type: params.get('type') ?? '', priority: params.get('priority') ?? '', assignee: params.get('assignee') ?? '' };
+  const filters = {
+    status: params.get('status') ?? '',
+    type: params.get('type') ?? '',
+    priority: params.get('priority') ?? '',
+    assignee: params.get('assignee') ?? '',
+  };
   const [cursors, setCursors] = useState<string[]>([]);
   const [selected, setSelected] = useState(0);
   const [assigneeDraft, setAssigneeDraft] = useState(filters.assignee);
@@ -95,7 +132,11 @@ export function AlertQueuePage() {
 
   const alerts = useQuery({
     queryKey: ['alerts', filters, cursor],
-    queryFn: () => api<{ alerts: AlertView[]; nextCursor: string | null }>('GET', `/v1/alerts${query({ ...filters, limit: PAGE_SIZE, cursor })}`),
+    queryFn: () =>
+      api<{ alerts: AlertView[]; nextCursor: string | null }>(
+        'GET',
+        `/v1/alerts${query({ ...filters, limit: PAGE_SIZE, cursor })}`,
+      ),
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
@@ -116,7 +157,11 @@ export function AlertQueuePage() {
       } else if (event.key === 'k') {
         event.preventDefault();
         setSelected((index) => Math.max(index - 1, 0));
-      } else if (event.key === 'Enter' && rows[selected] && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
+      } else if (
+        event.key === 'Enter' &&
+        rows[selected] &&
+        !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)
+      ) {
         event.preventDefault();
         void navigate(`/alerts/${rows[selected].id}`);
       }
@@ -152,10 +197,18 @@ export function AlertQueuePage() {
         </p>
       )}
       <ErrorBox error={next.error} />
-      <form className="filters" aria-label={t('queue.filters')} onSubmit={(event) => (event.preventDefault(), setFilter('assignee', assigneeDraft.trim()))}>
+      <form
+        className="filters"
+        aria-label={t('queue.filters')}
+        onSubmit={(event) => (event.preventDefault(), setFilter('assignee', assigneeDraft.trim()))}
+      >
         <div className="field">
           <label htmlFor="filter-status">{t('alert.status')}</label>
-          <select id="filter-status" value={filters.status} onChange={(event) => setFilter('status', event.target.value)}>
+          <select
+            id="filter-status"
+            value={filters.status}
+            onChange={(event) => setFilter('status', event.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {ALERT_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -166,7 +219,11 @@ export function AlertQueuePage() {
         </div>
         <div className="field">
           <label htmlFor="filter-type">{t('alert.type')}</label>
-          <select id="filter-type" value={filters.type} onChange={(event) => setFilter('type', event.target.value)}>
+          <select
+            id="filter-type"
+            value={filters.type}
+            onChange={(event) => setFilter('type', event.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {ALERT_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -177,7 +234,11 @@ export function AlertQueuePage() {
         </div>
         <div className="field">
           <label htmlFor="filter-priority">{t('alert.priority')}</label>
-          <select id="filter-priority" value={filters.priority} onChange={(event) => setFilter('priority', event.target.value)}>
+          <select
+            id="filter-priority"
+            value={filters.priority}
+            onChange={(event) => setFilter('priority', event.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {ALERT_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
@@ -188,7 +249,12 @@ export function AlertQueuePage() {
         </div>
         <div className="field">
           <label htmlFor="filter-assignee">{t('alert.assignee')}</label>
-          <input id="filter-assignee" value={assigneeDraft} onChange={(event) => setAssigneeDraft(event.target.value)} onBlur={() => setFilter('assignee', assigneeDraft.trim())} />
+          <input
+            id="filter-assignee"
+            value={assigneeDraft}
+            onChange={(event) => setAssigneeDraft(event.target.value)}
+            onBlur={() => setFilter('assignee', assigneeDraft.trim())}
+          />
         </div>
         <button type="submit" className="secondary">
           {t('common.apply')}
@@ -208,11 +274,21 @@ export function AlertQueuePage() {
         </div>
       )}
       <nav className="pager" aria-label={t('common.paging')}>
-        <button type="button" className="secondary" disabled={cursors.length === 0} onClick={() => (setCursors((list) => list.slice(0, -1)), setSelected(0))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={cursors.length === 0}
+          onClick={() => (setCursors((list) => list.slice(0, -1)), setSelected(0))}
+        >
           {t('common.previous')}
         </button>
         <span>{t('common.page', { n: cursors.length + 1 })}</span>
-        <button type="button" className="secondary" disabled={!alerts.data?.nextCursor} onClick={() => (setCursors((list) => [...list, alerts.data!.nextCursor!]), setSelected(0))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!alerts.data?.nextCursor}
+          onClick={() => (setCursors((list) => [...list, alerts.data!.nextCursor!]), setSelected(0))}
+        >
           {t('common.next')}
         </button>
       </nav>

@@ -11,7 +11,11 @@ export function ApprovalsPage() {
   const { me } = useSession();
   const pending = useQuery({
     queryKey: ['alerts', 'approvals'],
-    queryFn: () => api<{ alerts: AlertView[]; nextCursor: string | null }>('GET', '/v1/alerts?status=PENDING_APPROVAL&limit=200'),
+    queryFn: () =>
+      api<{ alerts: AlertView[]; nextCursor: string | null }>(
+        'GET',
+        '/v1/alerts?status=PENDING_APPROVAL&limit=200',
+      ),
     refetchInterval: 30_000,
   });
   const rows = pending.data?.alerts ?? [];
@@ -22,7 +26,13 @@ export function ApprovalsPage() {
       <h1>{t('approvals.title')}</h1>
       <p className="hint">{t('approvals.explain')}</p>
       <ErrorBox error={pending.error} />
-      {pending.isLoading ? <Loading /> : theirs.length === 0 ? <p className="muted">{t('approvals.none')}</p> : <AlertTable alerts={theirs} caption={t('approvals.title')} />}
+      {pending.isLoading ? (
+        <Loading />
+      ) : theirs.length === 0 ? (
+        <p className="muted">{t('approvals.none')}</p>
+      ) : (
+        <AlertTable alerts={theirs} caption={t('approvals.title')} />
+      )}
       {own > 0 && <p className="hint">{t('approvals.own', { n: own })}</p>}
     </>
   );

@@ -18,11 +18,20 @@ export function AuditPage() {
   const before = pages[pages.length - 1];
   const events = useQuery({
     queryKey: ['audit', filters, before],
-    queryFn: () => api<{ events: AuditEvent[]; nextBefore: number | null }>('GET', `/v1/audit${query({ ...filters, limit: 50, before })}`),
+    queryFn: () =>
+      api<{ events: AuditEvent[]; nextBefore: number | null }>(
+        'GET',
+        `/v1/audit${query({ ...filters, limit: 50, before })}`,
+      ),
     placeholderData: keepPreviousData,
   });
-  const verify = useMutation({ mutationFn: () => api<{ valid: boolean; events: number; firstBrokenId?: number }>('GET', '/v1/audit/verify') });
-  const verifyDecisions = useMutation({ mutationFn: () => api<Record<string, unknown> & { valid?: boolean }>('GET', '/v1/decisions/verify') });
+  const verify = useMutation({
+    mutationFn: () =>
+      api<{ valid: boolean; events: number; firstBrokenId?: number }>('GET', '/v1/audit/verify'),
+  });
+  const verifyDecisions = useMutation({
+    mutationFn: () => api<Record<string, unknown> & { valid?: boolean }>('GET', '/v1/decisions/verify'),
+  });
   const errors = fieldErrors(events.error);
   return (
     <>
@@ -30,17 +39,29 @@ export function AuditPage() {
       <section className="card" aria-labelledby="verify-title">
         <h2 id="verify-title">{t('audit.verifyTitle')}</h2>
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => verify.mutate()}
+            disabled={verify.isPending}
+          >
             {t('audit.verify')}
           </button>
-          <button type="button" className="secondary" onClick={() => verifyDecisions.mutate()} disabled={verifyDecisions.isPending}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => verifyDecisions.mutate()}
+            disabled={verifyDecisions.isPending}
+          >
             {t('audit.verifyDecisions')}
           </button>
         </div>
         <ErrorBox error={verify.error ?? verifyDecisions.error} />
         {verify.data && (
           <p role="status" className={verify.data.valid ? 'ok' : 'error'}>
-            {verify.data.valid ? t('audit.valid', { n: verify.data.events }) : t('audit.broken', { n: verify.data.events, id: verify.data.firstBrokenId ?? '?' })}
+            {verify.data.valid
+              ? t('audit.valid', { n: verify.data.events })
+              : t('audit.broken', { n: verify.data.events, id: verify.data.firstBrokenId ?? '?' })}
           </p>
         )}
         {verifyDecisions.data && (
@@ -49,12 +70,32 @@ export function AuditPage() {
           </p>
         )}
       </section>
-      <form className="filters" onSubmit={(event: FormEvent) => (event.preventDefault(), setFilters({ ...draft }), setPages([]))} aria-label={t('audit.filters')}>
-        <Field label={t('audit.entityType')} error={errors.entityType} hint="alert, officer, payment, decision …">
-          {(props) => <input {...props} value={draft.entityType} onChange={(event) => setDraft({ ...draft, entityType: event.target.value })} />}
+      <form
+        className="filters"
+        onSubmit={(event: FormEvent) => (event.preventDefault(), setFilters({ ...draft }), setPages([]))}
+        aria-label={t('audit.filters')}
+      >
+        <Field
+          label={t('audit.entityType')}
+          error={errors.entityType}
+          hint="alert, officer, payment, decision …"
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={draft.entityType}
+              onChange={(event) => setDraft({ ...draft, entityType: event.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('audit.entityId')} error={errors.entityId}>
-          {(props) => <input {...props} value={draft.entityId} onChange={(event) => setDraft({ ...draft, entityId: event.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              value={draft.entityId}
+              onChange={(event) => setDraft({ ...draft, entityId: event.target.value })}
+            />
+          )}
         </Field>
         <button type="submit">{t('common.apply')}</button>
       </form>
@@ -93,11 +134,21 @@ export function AuditPage() {
         </table>
       )}
       <nav className="pager" aria-label={t('common.paging')}>
-        <button type="button" className="secondary" disabled={pages.length === 0} onClick={() => setPages(pages.slice(0, -1))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={pages.length === 0}
+          onClick={() => setPages(pages.slice(0, -1))}
+        >
           {t('common.previous')}
         </button>
         <span>{t('common.page', { n: pages.length + 1 })}</span>
-        <button type="button" className="secondary" disabled={!events.data?.nextBefore} onClick={() => setPages([...pages, events.data!.nextBefore!])}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!events.data?.nextBefore}
+          onClick={() => setPages([...pages, events.data!.nextBefore!])}
+        >
           {t('common.next')}
         </button>
       </nav>

@@ -7,7 +7,14 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import { Badge, DateTime, ErrorBox, Field, fieldErrors, Loading, useDraft } from '../ui';
 
-const CASE_STATUSES = ['OPEN', 'INVESTIGATING', 'PENDING_APPROVAL', 'CLOSED_CONFIRMED', 'CLOSED_REFUTED', 'CLOSED_INCONCLUSIVE'] as const;
+const CASE_STATUSES = [
+  'OPEN',
+  'INVESTIGATING',
+  'PENDING_APPROVAL',
+  'CLOSED_CONFIRMED',
+  'CLOSED_REFUTED',
+  'CLOSED_INCONCLUSIVE',
+] as const;
 const CONCLUSIONS = ['CONFIRMED_SUSPICIOUS', 'REFUTED', 'INCONCLUSIVE'] as const;
 const PAGE = 25;
 
@@ -36,13 +43,45 @@ interface CaseDetail extends CaseSummary {
   approvedBy: string | null;
   approvedAt: string | null;
   closedAt: string | null;
-  alerts: Array<{ id: string; type: string; priority: string; status: string; ruleId: string; disposition?: string | null }>;
-  payments: Array<{ transactionId: string; occurredAt: string; status: string; decision: string; amount: Money; payerAmount: Money | null; equivalents: { USD: string; CNY: string }; payerKey: string; merchantId: string }>;
+  alerts: Array<{
+    id: string;
+    type: string;
+    priority: string;
+    status: string;
+    ruleId: string;
+    disposition?: string | null;
+  }>;
+  payments: Array<{
+    transactionId: string;
+    occurredAt: string;
+    status: string;
+    decision: string;
+    amount: Money;
+    payerAmount: Money | null;
+    equivalents: { USD: string; CNY: string };
+    payerKey: string;
+    merchantId: string;
+  }>;
   parties: Array<{ key: string; role: string; name: string | null }>;
   hits: Array<Hit & { transactionId?: string }>;
   notes: Array<{ id: number; body: string; author: string; createdAt: string }>;
-  attachments: Array<{ id: string; filename: string; contentType: string; sizeBytes: number; sha256: string; uploadedBy: string; uploadedAt: string }>;
-  timeline: Array<{ at: string; source: string; action: string; actor: string; entityType: string; entityId: string }>;
+  attachments: Array<{
+    id: string;
+    filename: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    uploadedBy: string;
+    uploadedAt: string;
+  }>;
+  timeline: Array<{
+    at: string;
+    source: string;
+    action: string;
+    actor: string;
+    entityType: string;
+    entityId: string;
+  }>;
 }
 
 export function CasesPage() {
@@ -51,7 +90,11 @@ export function CasesPage() {
   const [offset, setOffset] = useState(0);
   const cases = useQuery({
     queryKey: ['cases', status, offset],
-    queryFn: () => api<{ cases: CaseSummary[]; total: number }>('GET', `/v1/cases${query({ status, limit: PAGE, offset })}`),
+    queryFn: () =>
+      api<{ cases: CaseSummary[]; total: number }>(
+        'GET',
+        `/v1/cases${query({ status, limit: PAGE, offset })}`,
+      ),
     placeholderData: keepPreviousData,
   });
   const rows = cases.data?.cases ?? [];
@@ -63,7 +106,11 @@ export function CasesPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="case-status">{t('alert.status')}</label>
-          <select id="case-status" value={status} onChange={(event) => (setStatus(event.target.value), setOffset(0))}>
+          <select
+            id="case-status"
+            value={status}
+            onChange={(event) => (setStatus(event.target.value), setOffset(0))}
+          >
             <option value="">{t('common.all')}</option>
             {CASE_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -102,7 +149,13 @@ export function CasesPage() {
                   <Badge kind={item.status}>{t(`caseStatus.${item.status}` as MessageKey)}</Badge>
                 </td>
                 <td className="num">{item.alertCount}</td>
-                <td>{item.strRequired ? (item.strImmediate ? t('cases.strImmediate') : t('common.yes')) : t('common.no')}</td>
+                <td>
+                  {item.strRequired
+                    ? item.strImmediate
+                      ? t('cases.strImmediate')
+                      : t('common.yes')
+                    : t('common.no')}
+                </td>
                 <td>{item.createdBy}</td>
                 <td>
                   <DateTime value={item.updatedAt} />
@@ -113,11 +166,21 @@ export function CasesPage() {
         </table>
       )}
       <nav className="pager" aria-label={t('common.paging')}>
-        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE))}
+        >
           {t('common.previous')}
         </button>
         <span>{t('common.page', { n: Math.floor(offset / PAGE) + 1 })}</span>
-        <button type="button" className="secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset + PAGE >= total}
+          onClick={() => setOffset(offset + PAGE)}
+        >
           {t('common.next')}
         </button>
       </nav>
@@ -150,7 +213,10 @@ export function CaseDetailPage() {
   const { t } = useI18n();
   const { me, can } = useSession();
   const client = useQueryClient();
-  const detail = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>('GET', `/v1/cases/${id}`) });
+  const detail = useQuery({
+    queryKey: ['case', id],
+    queryFn: () => api<CaseDetail>('GET', `/v1/cases/${id}`),
+  });
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['case', id] });
     await client.invalidateQueries({ queryKey: ['cases'] });
@@ -160,24 +226,43 @@ export function CaseDetailPage() {
   const [narrative, setNarrative, clearNarrative] = useDraft(`case-narrative.${id}`);
   const [review, setReview, clearReview] = useDraft(`case-review.${id}`);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const addNote = useMutation({ mutationFn: () => api('POST', `/v1/cases/${id}/notes`, { body: note }), onSuccess: async () => (clearNote(), await refresh()) });
-  const investigate = useMutation({ mutationFn: () => api('POST', `/v1/cases/${id}/status`, { status: 'INVESTIGATING' }), onSuccess: refresh });
-  const propose = useMutation({ mutationFn: () => api('POST', `/v1/cases/${id}/conclusion`, { conclusion, narrative }), onSuccess: async () => (clearNarrative(), await refresh()) });
+  const addNote = useMutation({
+    mutationFn: () => api('POST', `/v1/cases/${id}/notes`, { body: note }),
+    onSuccess: async () => (clearNote(), await refresh()),
+  });
+  const investigate = useMutation({
+    mutationFn: () => api('POST', `/v1/cases/${id}/status`, { status: 'INVESTIGATING' }),
+    onSuccess: refresh,
+  });
+  const propose = useMutation({
+    mutationFn: () => api('POST', `/v1/cases/${id}/conclusion`, { conclusion, narrative }),
+    onSuccess: async () => (clearNarrative(), await refresh()),
+  });
   const decide = useMutation({
-    mutationFn: (action: 'approve' | 'reject') => api('POST', `/v1/cases/${id}/${action}`, review.trim() ? { rationale: review } : {}),
+    mutationFn: (action: 'approve' | 'reject') =>
+      api('POST', `/v1/cases/${id}/${action}`, review.trim() ? { rationale: review } : {}),
     onSuccess: async () => (clearReview(), await refresh()),
   });
   const attach = useMutation({
-    mutationFn: async (file: File) => api('POST', `/v1/cases/${id}/attachments`, { filename: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await readBase64(file) }),
+    mutationFn: async (file: File) =>
+      api('POST', `/v1/cases/${id}/attachments`, {
+        filename: file.name,
+        contentType: file.type || 'application/octet-stream',
+        contentBase64: await readBase64(file),
+      }),
     onSuccess: refresh,
   });
-  const fetchAttachment = useMutation({ mutationFn: (attachment: { id: string; filename: string }) => download(`/v1/cases/${id}/attachments/${attachment.id}`, attachment.filename) });
+  const fetchAttachment = useMutation({
+    mutationFn: (attachment: { id: string; filename: string }) =>
+      download(`/v1/cases/${id}/attachments/${attachment.id}`, attachment.filename),
+  });
 
   if (detail.isLoading) return <Loading />;
   if (detail.error || !detail.data) return <ErrorBox error={detail.error} />;
   const data = detail.data;
   const canWrite = can('cases:write') && !data.status.startsWith('CLOSED');
-  const canDecide = can('cases:approve') && data.status === 'PENDING_APPROVAL' && data.proposedBy !== me?.officer.username;
+  const canDecide =
+    can('cases:approve') && data.status === 'PENDING_APPROVAL' && data.proposedBy !== me?.officer.username;
 
   function submitConclusion(event: FormEvent) {
     event.preventDefault();
@@ -197,7 +282,9 @@ export function CaseDetailPage() {
       <div className="page-head">
         <h1>{data.title}</h1>
         <Badge kind={data.status}>{t(`caseStatus.${data.status}` as MessageKey)}</Badge>
-        {data.strRequired && <Badge kind="STRONG">{data.strImmediate ? t('cases.strImmediate') : t('cases.str')}</Badge>}
+        {data.strRequired && (
+          <Badge kind="STRONG">{data.strImmediate ? t('cases.strImmediate') : t('cases.str')}</Badge>
+        )}
         <button type="button" className="secondary" onClick={() => exportJson(data)}>
           {t('cases.exportJson')}
         </button>
@@ -230,7 +317,12 @@ export function CaseDetailPage() {
       )}
       {canWrite && data.status === 'OPEN' && (
         <div className="actions">
-          <button type="button" data-action="investigate" onClick={() => investigate.mutate()} disabled={investigate.isPending}>
+          <button
+            type="button"
+            data-action="investigate"
+            onClick={() => investigate.mutate()}
+            disabled={investigate.isPending}
+          >
             {t('cases.startInvestigation')}
           </button>
           <ErrorBox error={investigate.error} />
@@ -279,7 +371,11 @@ export function CaseDetailPage() {
                   <td className="num">
                     {payment.amount.value} {payment.amount.currency}
                   </td>
-                  <td className="num">{payment.payerAmount ? `${payment.payerAmount.value} ${payment.payerAmount.currency}` : '—'}</td>
+                  <td className="num">
+                    {payment.payerAmount
+                      ? `${payment.payerAmount.value} ${payment.payerAmount.currency}`
+                      : '—'}
+                  </td>
                   <td className="num">
                     {payment.equivalents.USD} / {payment.equivalents.CNY}
                   </td>
@@ -296,7 +392,8 @@ export function CaseDetailPage() {
         <ul>
           {data.parties.map((party) => (
             <li key={party.key}>
-              {t(`party.${party.role}` as MessageKey)}: {party.name ?? '—'} <span className="mono">{party.key}</span>
+              {t(`party.${party.role}` as MessageKey)}: {party.name ?? '—'}{' '}
+              <span className="mono">{party.key}</span>
             </li>
           ))}
         </ul>
@@ -306,7 +403,11 @@ export function CaseDetailPage() {
         <section aria-labelledby="case-hits-title">
           <h2 id="case-hits-title">{t('hit.title', { n: data.hits.length })}</h2>
           {data.hits.map((hit, index) => (
-            <HitCard key={`${hit.transactionId ?? ''}-${hit.list}-${hit.sourceId}-${hit.party}-${index}`} hit={hit} index={100 + index} />
+            <HitCard
+              key={`${hit.transactionId ?? ''}-${hit.list}-${hit.sourceId}-${hit.party}-${index}`}
+              hit={hit}
+              index={100 + index}
+            />
           ))}
         </section>
       )}
@@ -327,7 +428,14 @@ export function CaseDetailPage() {
             )}
           </Field>
           <Field label={t('cases.narrative')} error={proposeErrors.narrative} hint={t('cases.narrativeHint')}>
-            {(props) => <textarea {...props} rows={5} value={narrative} onChange={(event) => setNarrative(event.target.value)} />}
+            {(props) => (
+              <textarea
+                {...props}
+                rows={5}
+                value={narrative}
+                onChange={(event) => setNarrative(event.target.value)}
+              />
+            )}
           </Field>
           <ErrorBox error={propose.error} fields={{ conclusion: '', narrative: '' }} />
           <button type="submit" data-action="propose" disabled={propose.isPending}>
@@ -337,17 +445,44 @@ export function CaseDetailPage() {
       )}
 
       {canDecide && (
-        <form className="card form" onSubmit={(event) => event.preventDefault()} aria-labelledby="case-approval-title" noValidate>
+        <form
+          className="card form"
+          onSubmit={(event) => event.preventDefault()}
+          aria-labelledby="case-approval-title"
+          noValidate
+        >
           <h2 id="case-approval-title">{t('approval.title')}</h2>
-          <Field label={t('approval.rationale')} error={fieldErrors(decide.error).rationale} hint={t('cases.reviewHint')}>
-            {(props) => <textarea {...props} rows={3} value={review} onChange={(event) => setReview(event.target.value)} />}
+          <Field
+            label={t('approval.rationale')}
+            error={fieldErrors(decide.error).rationale}
+            hint={t('cases.reviewHint')}
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                rows={3}
+                value={review}
+                onChange={(event) => setReview(event.target.value)}
+              />
+            )}
           </Field>
           <ErrorBox error={decide.error} fields={{ rationale: '' }} />
           <div className="actions">
-            <button type="button" data-action="approve" onClick={() => decide.mutate('approve')} disabled={decide.isPending}>
+            <button
+              type="button"
+              data-action="approve"
+              onClick={() => decide.mutate('approve')}
+              disabled={decide.isPending}
+            >
               {t('approval.approve')}
             </button>
-            <button type="button" className="danger" data-action="reject" onClick={() => decide.mutate('reject')} disabled={decide.isPending || !review.trim()}>
+            <button
+              type="button"
+              className="danger"
+              data-action="reject"
+              onClick={() => decide.mutate('reject')}
+              disabled={decide.isPending || !review.trim()}
+            >
               {t('approval.reject')}
             </button>
           </div>
@@ -366,7 +501,8 @@ export function CaseDetailPage() {
                   {attachment.filename}
                 </button>{' '}
                 <span className="muted">
-                  {(attachment.sizeBytes / 1024).toFixed(1)} KB · {attachment.uploadedBy} · <DateTime value={attachment.uploadedAt} />
+                  {(attachment.sizeBytes / 1024).toFixed(1)} KB · {attachment.uploadedBy} ·{' '}
+                  <DateTime value={attachment.uploadedAt} />
                 </span>{' '}
                 <span className="mono small" title={attachment.sha256}>
                   SHA-256 {attachment.sha256.slice(0, 12)}…
@@ -413,10 +549,22 @@ export function CaseDetailPage() {
         {can('cases:write') && (
           <form onSubmit={(event) => (event.preventDefault(), note.trim() && addNote.mutate())} noValidate>
             <Field label={t('notes.add')} error={fieldErrors(addNote.error).body}>
-              {(props) => <textarea {...props} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />}
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={2}
+                  value={note}
+                  onChange={(event) => setNote(event.target.value)}
+                />
+              )}
             </Field>
             <ErrorBox error={addNote.error} fields={{ body: '' }} />
-            <button type="submit" className="secondary" data-action="case-note" disabled={addNote.isPending || !note.trim()}>
+            <button
+              type="submit"
+              className="secondary"
+              data-action="case-note"
+              disabled={addNote.isPending || !note.trim()}
+            >
               {t('notes.save')}
             </button>
           </form>
@@ -428,7 +576,10 @@ export function CaseDetailPage() {
         <ol className="timeline">
           {data.timeline.map((entry, index) => (
             <li key={index}>
-              <DateTime value={entry.at} /> · <strong>{entry.actor}</strong> · {entry.action} <span className="mono small">{entry.entityType}/{entry.entityId}</span>
+              <DateTime value={entry.at} /> · <strong>{entry.actor}</strong> · {entry.action}{' '}
+              <span className="mono small">
+                {entry.entityType}/{entry.entityId}
+              </span>
             </li>
           ))}
         </ol>

@@ -18,20 +18,37 @@ export function DashboardPage() {
     enabled: canAlerts,
     queryFn: async () => {
       const [openAlerts, working, pending] = await Promise.all(
-        ['OPEN', 'IN_PROGRESS', 'PENDING_APPROVAL'].map((status) => api<{ alerts: AlertView[]; nextCursor: string | null }>('GET', `/v1/alerts?status=${status}&limit=${SAMPLE}`)),
+        ['OPEN', 'IN_PROGRESS', 'PENDING_APPROVAL'].map((status) =>
+          api<{ alerts: AlertView[]; nextCursor: string | null }>(
+            'GET',
+            `/v1/alerts?status=${status}&limit=${SAMPLE}`,
+          ),
+        ),
       );
       return { openAlerts, working, pending };
     },
     refetchInterval: 30_000,
   });
-  const holds = useQuery({ queryKey: ['holds', 'dashboard'], enabled: can('payments:read'), queryFn: () => api<{ holds: HoldListItem[]; total: number }>('GET', '/v1/holds?status=HELD&limit=1') });
-  const lists = useQuery({ queryKey: ['lists'], enabled: can('lists:read'), queryFn: () => api<ListsView>('GET', '/v1/lists') });
+  const holds = useQuery({
+    queryKey: ['holds', 'dashboard'],
+    enabled: can('payments:read'),
+    queryFn: () => api<{ holds: HoldListItem[]; total: number }>('GET', '/v1/holds?status=HELD&limit=1'),
+  });
+  const lists = useQuery({
+    queryKey: ['lists'],
+    enabled: can('lists:read'),
+    queryFn: () => api<ListsView>('GET', '/v1/lists'),
+  });
   const next = useNextAlert();
-  const count = (page: { alerts: AlertView[]; nextCursor: string | null } | undefined) => (page ? `${page.alerts.length}${page.nextCursor ? '+' : ''}` : '—');
+  const count = (page: { alerts: AlertView[]; nextCursor: string | null } | undefined) =>
+    page ? `${page.alerts.length}${page.nextCursor ? '+' : ''}` : '—';
   const unresolved = open.data ? [...open.data.openAlerts.alerts, ...open.data.working.alerts] : [];
   const now = Date.now();
-  const breached = unresolved.filter((alert) => alert.slaBreachedAt || Date.parse(alert.slaDueAt) < now).length;
-  const mine = open.data?.working.alerts.filter((alert) => alert.assignee === me?.officer.username).length ?? 0;
+  const breached = unresolved.filter(
+    (alert) => alert.slaBreachedAt || Date.parse(alert.slaDueAt) < now,
+  ).length;
+  const mine =
+    open.data?.working.alerts.filter((alert) => alert.assignee === me?.officer.username).length ?? 0;
 
   return (
     <>
@@ -43,7 +60,11 @@ export function DashboardPage() {
           </button>
         )}
       </div>
-      {next.empty && <p className="notice" role="status">{t('queue.empty')}</p>}
+      {next.empty && (
+        <p className="notice" role="status">
+          {t('queue.empty')}
+        </p>
+      )}
       <ErrorBox error={open.error ?? next.error} />
       {canAlerts && (
         <div className="tiles">
@@ -114,11 +135,17 @@ export function DashboardPage() {
         <section className="card" aria-labelledby="lists-title">
           <h2 id="lists-title">{t('dashboard.lists')}</h2>
           <p>
-            {lists.data.index.loaded ? t('lists.indexLoaded', { entries: lists.data.index.entries.toLocaleString(), names: lists.data.index.names.toLocaleString() }) : t('lists.indexNotLoaded')}{' '}
+            {lists.data.index.loaded
+              ? t('lists.indexLoaded', {
+                  entries: lists.data.index.entries.toLocaleString(),
+                  names: lists.data.index.names.toLocaleString(),
+                })
+              : t('lists.indexNotLoaded')}{' '}
             {lists.data.index.builtAt && <DateTime value={lists.data.index.builtAt} />}
           </p>
           <p>
-            {lists.data.lists.map((list) => `${list.list} (${list.entries.toLocaleString()})`).join(' · ')} — <Link to="/lists">{t('nav.lists')}</Link>
+            {lists.data.lists.map((list) => `${list.list} (${list.entries.toLocaleString()})`).join(' · ')} —{' '}
+            <Link to="/lists">{t('nav.lists')}</Link>
           </p>
         </section>
       )}

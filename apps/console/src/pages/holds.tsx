@@ -3,7 +3,17 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, query, type HeldPaymentView, type HoldListItem } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
-import { Badge, DateTime, ErrorBox, Field, fieldErrors, Loading, SlaCountdown, useDraft, useNow } from '../ui';
+import {
+  Badge,
+  DateTime,
+  ErrorBox,
+  Field,
+  fieldErrors,
+  Loading,
+  SlaCountdown,
+  useDraft,
+  useNow,
+} from '../ui';
 
 const HOLD_STATUSES = ['HELD', 'RESOLVED_APPROVE', 'RESOLVED_DECLINE', 'EXPIRED_DECLINE'] as const;
 const PAGE = 25;
@@ -15,7 +25,11 @@ function Resolve({ hold, onDone }: { hold: HoldListItem; onDone: () => void }) {
   const [rationale, setRationale, clear] = useDraft(`hold-rationale.${hold.transactionId}`);
   const [local, setLocal] = useState<Record<string, string>>({});
   const mutation = useMutation({
-    mutationFn: () => api<HeldPaymentView>('POST', `/v1/pre-auth/${encodeURIComponent(hold.transactionId)}/resolution`, { decision, rationale }),
+    mutationFn: () =>
+      api<HeldPaymentView>('POST', `/v1/pre-auth/${encodeURIComponent(hold.transactionId)}/resolution`, {
+        decision,
+        rationale,
+      }),
     onSuccess: async () => {
       clear();
       setDecision('');
@@ -33,19 +47,39 @@ function Resolve({ hold, onDone }: { hold: HoldListItem; onDone: () => void }) {
     if (!Object.keys(problems).length) mutation.mutate();
   }
   return (
-    <form className="card form" onSubmit={submit} aria-label={t('hold.resolveTitle', { id: hold.transactionId })} noValidate>
+    <form
+      className="card form"
+      onSubmit={submit}
+      aria-label={t('hold.resolveTitle', { id: hold.transactionId })}
+      noValidate
+    >
       <h2>{t('hold.resolveTitle', { id: hold.transactionId })}</h2>
       <fieldset>
         <legend>{t('hold.decision')}</legend>
         {(['APPROVE', 'DECLINE'] as const).map((value) => (
           <label key={value} className="inline">
-            <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} /> {t(`hold.${value}` as MessageKey)}
+            <input
+              type="radio"
+              name="decision"
+              value={value}
+              checked={decision === value}
+              onChange={() => setDecision(value)}
+            />{' '}
+            {t(`hold.${value}` as MessageKey)}
           </label>
         ))}
         {errors.decision && <span className="field-error">{errors.decision}</span>}
       </fieldset>
       <Field label={t('hold.rationale')} error={errors.rationale}>
-        {(props) => <textarea {...props} name="rationale" rows={3} value={rationale} onChange={(event) => setRationale(event.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            name="rationale"
+            rows={3}
+            value={rationale}
+            onChange={(event) => setRationale(event.target.value)}
+          />
+        )}
       </Field>
       <ErrorBox error={mutation.error} fields={{ decision: '', rationale: '' }} />
       <div className="actions">
@@ -69,7 +103,11 @@ export function HoldsPage() {
   const [resolving, setResolving] = useState<HoldListItem | null>(null);
   const holds = useQuery({
     queryKey: ['holds', status, offset],
-    queryFn: () => api<{ holds: HoldListItem[]; total: number }>('GET', `/v1/holds${query({ status, limit: PAGE, offset })}`),
+    queryFn: () =>
+      api<{ holds: HoldListItem[]; total: number }>(
+        'GET',
+        `/v1/holds${query({ status, limit: PAGE, offset })}`,
+      ),
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });
@@ -81,7 +119,11 @@ export function HoldsPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="hold-status">{t('alert.status')}</label>
-          <select id="hold-status" value={status} onChange={(event) => (setStatus(event.target.value), setOffset(0))}>
+          <select
+            id="hold-status"
+            value={status}
+            onChange={(event) => (setStatus(event.target.value), setOffset(0))}
+          >
             <option value="">{t('common.all')}</option>
             {HOLD_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -129,10 +171,21 @@ export function HoldsPage() {
                   <Badge kind={hold.status}>{t(`hold.${hold.status}` as MessageKey)}</Badge>
                   {hold.resolvedBy && <span className="muted"> · {hold.resolvedBy}</span>}
                 </td>
-                <td>{hold.status === 'HELD' ? <SlaCountdown dueAt={hold.expiresAt} now={now} /> : <DateTime value={hold.resolvedAt ?? hold.expiresAt} />}</td>
+                <td>
+                  {hold.status === 'HELD' ? (
+                    <SlaCountdown dueAt={hold.expiresAt} now={now} />
+                  ) : (
+                    <DateTime value={hold.resolvedAt ?? hold.expiresAt} />
+                  )}
+                </td>
                 <td>
                   {hold.status === 'HELD' && can('payments:resolve') && (
-                    <button type="button" className="secondary" data-action="resolve-open" onClick={() => setResolving(hold)}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      data-action="resolve-open"
+                      onClick={() => setResolving(hold)}
+                    >
                       {t('hold.resolve')}
                     </button>
                   )}
@@ -143,11 +196,21 @@ export function HoldsPage() {
         </table>
       )}
       <nav className="pager" aria-label={t('common.paging')}>
-        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE))}
+        >
           {t('common.previous')}
         </button>
         <span>{t('common.page', { n: Math.floor(offset / PAGE) + 1 })}</span>
-        <button type="button" className="secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset + PAGE >= total}
+          onClick={() => setOffset(offset + PAGE)}
+        >
           {t('common.next')}
         </button>
       </nav>

@@ -5,8 +5,16 @@ import { Badge, DateTime, ErrorBox, Loading } from '../ui';
 
 export function ListsPage() {
   const { t } = useI18n();
-  const lists = useQuery({ queryKey: ['lists'], queryFn: () => api<ListsView>('GET', '/v1/lists'), refetchInterval: 30_000 });
-  const rescreens = useQuery({ queryKey: ['rescreens'], queryFn: () => api<{ runs: RescreenProgress[] }>('GET', '/v1/lists/rescreens'), refetchInterval: 10_000 });
+  const lists = useQuery({
+    queryKey: ['lists'],
+    queryFn: () => api<ListsView>('GET', '/v1/lists'),
+    refetchInterval: 30_000,
+  });
+  const rescreens = useQuery({
+    queryKey: ['rescreens'],
+    queryFn: () => api<{ runs: RescreenProgress[] }>('GET', '/v1/lists/rescreens'),
+    refetchInterval: 10_000,
+  });
   const number = (value: number) => value.toLocaleString();
   return (
     <>
@@ -18,7 +26,12 @@ export function ListsPage() {
         lists.data && (
           <>
             <p className="notice">
-              {lists.data.index.loaded ? t('lists.indexLoaded', { entries: number(lists.data.index.entries), names: number(lists.data.index.names) }) : t('lists.indexNotLoaded')}{' '}
+              {lists.data.index.loaded
+                ? t('lists.indexLoaded', {
+                    entries: number(lists.data.index.entries),
+                    names: number(lists.data.index.names),
+                  })
+                : t('lists.indexNotLoaded')}{' '}
               {lists.data.index.builtAt && <DateTime value={lists.data.index.builtAt} />}
             </p>
             <table className="grid">
@@ -42,9 +55,18 @@ export function ListsPage() {
                     <td>{list.format}</td>
                     <td className="num">{number(list.entries)}</td>
                     <td className="num">{number(list.names)}</td>
-                    <td>{list.delta ? t('lists.deltaValue', { added: list.delta.added, removed: list.delta.removed, changed: list.delta.changed }) : '—'}</td>
                     <td>
-                      <DateTime value={list.importedAt} /> {list.importedBy && <span className="muted">· {list.importedBy}</span>}
+                      {list.delta
+                        ? t('lists.deltaValue', {
+                            added: list.delta.added,
+                            removed: list.delta.removed,
+                            changed: list.delta.changed,
+                          })
+                        : '—'}
+                    </td>
+                    <td>
+                      <DateTime value={list.importedAt} />{' '}
+                      {list.importedBy && <span className="muted">· {list.importedBy}</span>}
                     </td>
                     <td className="mono" title={list.contentHash}>
                       {list.contentHash.slice(0, 12)}
@@ -59,7 +81,9 @@ export function ListsPage() {
       )}
       <h2>{t('lists.rescreens')}</h2>
       <ErrorBox error={rescreens.error} />
-      {rescreens.data && rescreens.data.runs.length === 0 && <p className="muted">{t('lists.noRescreens')}</p>}
+      {rescreens.data && rescreens.data.runs.length === 0 && (
+        <p className="muted">{t('lists.noRescreens')}</p>
+      )}
       {rescreens.data && rescreens.data.runs.length > 0 && (
         <table className="grid">
           <caption className="visually-hidden">{t('lists.rescreens')}</caption>

@@ -42,11 +42,19 @@ export function ReportsPage() {
   const [offset, setOffset] = useState(0);
   const reports = useQuery({
     queryKey: ['reports', type, status, offset],
-    queryFn: () => api<{ reports: ReportSummary[]; total: number }>('GET', `/v1/reports${query({ type, status, limit: PAGE, offset })}`),
+    queryFn: () =>
+      api<{ reports: ReportSummary[]; total: number }>(
+        'GET',
+        `/v1/reports${query({ type, status, limit: PAGE, offset })}`,
+      ),
     placeholderData: keepPreviousData,
   });
   const fetchFile = useMutation({
-    mutationFn: (target: { report: ReportSummary; format: string }) => download(`/v1/reports/${target.report.id}/download?format=${target.format}`, `${target.report.type}-${target.report.period}.${target.format}`),
+    mutationFn: (target: { report: ReportSummary; format: string }) =>
+      download(
+        `/v1/reports/${target.report.id}/download?format=${target.format}`,
+        `${target.report.type}-${target.report.period}.${target.format}`,
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['reports'] }),
   });
   const rows = reports.data?.reports ?? [];
@@ -57,7 +65,11 @@ export function ReportsPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="report-type">{t('alert.type')}</label>
-          <select id="report-type" value={type} onChange={(event) => (setType(event.target.value), setOffset(0))}>
+          <select
+            id="report-type"
+            value={type}
+            onChange={(event) => (setType(event.target.value), setOffset(0))}
+          >
             <option value="">{t('common.all')}</option>
             {TYPES.map((value) => (
               <option key={value} value={value}>
@@ -68,7 +80,11 @@ export function ReportsPage() {
         </div>
         <div className="field">
           <label htmlFor="report-status">{t('alert.status')}</label>
-          <select id="report-status" value={status} onChange={(event) => (setStatus(event.target.value), setOffset(0))}>
+          <select
+            id="report-status"
+            value={status}
+            onChange={(event) => (setStatus(event.target.value), setOffset(0))}
+          >
             <option value="">{t('common.all')}</option>
             {STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -116,19 +132,25 @@ export function ReportsPage() {
                 </td>
                 <td>
                   <div className="actions">
-                    {(FORMATS_BY_TYPE[report.type] ?? ['csv']).filter((format) => !FILING.has(format) || can('reports:export')).map((format) => (
-                      <button
-                        key={format}
-                        type="button"
-                        className="secondary"
-                        {...(FILING.has(format) ? { 'data-action': 'export' } : {})}
-                        onClick={() => fetchFile.mutate({ report, format })}
-                        disabled={fetchFile.isPending}
-                        aria-label={t('reports.downloadAs', { type: report.type, period: report.period, format })}
-                      >
-                        {format}
-                      </button>
-                    ))}
+                    {(FORMATS_BY_TYPE[report.type] ?? ['csv'])
+                      .filter((format) => !FILING.has(format) || can('reports:export'))
+                      .map((format) => (
+                        <button
+                          key={format}
+                          type="button"
+                          className="secondary"
+                          {...(FILING.has(format) ? { 'data-action': 'export' } : {})}
+                          onClick={() => fetchFile.mutate({ report, format })}
+                          disabled={fetchFile.isPending}
+                          aria-label={t('reports.downloadAs', {
+                            type: report.type,
+                            period: report.period,
+                            format,
+                          })}
+                        >
+                          {format}
+                        </button>
+                      ))}
                   </div>
                 </td>
               </tr>
@@ -137,11 +159,21 @@ export function ReportsPage() {
         </table>
       )}
       <nav className="pager" aria-label={t('common.paging')}>
-        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE))}
+        >
           {t('common.previous')}
         </button>
         <span>{t('common.page', { n: Math.floor(offset / PAGE) + 1 })}</span>
-        <button type="button" className="secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset + PAGE >= total}
+          onClick={() => setOffset(offset + PAGE)}
+        >
           {t('common.next')}
         </button>
       </nav>

@@ -9,7 +9,13 @@ const TYPES = ['any', 'person', 'organisation', 'vessel', 'aircraft'] as const;
 
 function SearchForm() {
   const { t } = useI18n();
-  const [form, setForm] = useState({ name: '', type: 'any', dateOfBirth: '', nationality: '', threshold: '' });
+  const [form, setForm] = useState({
+    name: '',
+    type: 'any',
+    dateOfBirth: '',
+    nationality: '',
+    threshold: '',
+  });
   const [open, setOpen] = useState<number | null>(null);
   const search = useMutation({
     mutationFn: () =>
@@ -24,11 +30,16 @@ function SearchForm() {
     onSuccess: () => setOpen(0),
   });
   const errors = fieldErrors(search.error);
-  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [name]: event.target.value });
   return (
     <section className="card" aria-labelledby="search-title">
       <h2 id="search-title">{t('screening.search')}</h2>
-      <form className="form-grid" onSubmit={(event: FormEvent) => (event.preventDefault(), search.mutate())} noValidate>
+      <form
+        className="form-grid"
+        onSubmit={(event: FormEvent) => (event.preventDefault(), search.mutate())}
+        noValidate
+      >
         <Field label={t('screening.name')} error={errors.name}>
           {(props) => <input {...props} name="name" value={form.name} onChange={set('name')} required />}
         </Field>
@@ -44,13 +55,34 @@ function SearchForm() {
           )}
         </Field>
         <Field label={t('screening.dateOfBirth')} error={errors.dateOfBirth} hint="YYYY, YYYY-MM, YYYY-MM-DD">
-          {(props) => <input {...props} name="dateOfBirth" value={form.dateOfBirth} onChange={set('dateOfBirth')} />}
+          {(props) => (
+            <input {...props} name="dateOfBirth" value={form.dateOfBirth} onChange={set('dateOfBirth')} />
+          )}
         </Field>
         <Field label={t('screening.nationality')} error={errors.nationality} hint="ISO 3166 (RU, KP …)">
-          {(props) => <input {...props} name="nationality" value={form.nationality} onChange={set('nationality')} maxLength={2} />}
+          {(props) => (
+            <input
+              {...props}
+              name="nationality"
+              value={form.nationality}
+              onChange={set('nationality')}
+              maxLength={2}
+            />
+          )}
         </Field>
         <Field label={t('screening.threshold')} error={errors.threshold} hint="0–1">
-          {(props) => <input {...props} name="threshold" type="number" step="0.01" min="0" max="1" value={form.threshold} onChange={set('threshold')} />}
+          {(props) => (
+            <input
+              {...props}
+              name="threshold"
+              type="number"
+              step="0.01"
+              min="0"
+              max="1"
+              value={form.threshold}
+              onChange={set('threshold')}
+            />
+          )}
         </Field>
         <div className="form-submit">
           <button type="submit" disabled={search.isPending || !form.name.trim()}>
@@ -72,12 +104,24 @@ function SearchForm() {
                 </h3>
                 <Badge kind={match.band}>{match.band}</Badge>
                 <Score value={match.score} />
-                <button type="button" className="secondary" aria-expanded={open === index} onClick={() => setOpen(open === index ? null : index)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-expanded={open === index}
+                  onClick={() => setOpen(open === index ? null : index)}
+                >
                   {open === index ? t('hit.hideComparison') : t('hit.compare')}
                 </button>
               </div>
               {match.programmes.length > 0 && <p className="hint">{match.programmes.join(', ')}</p>}
-              {open === index && <NameComparison queryName={match.explanation.queryName} listName={match.matchedName} explanation={match.explanation} score={match.score} />}
+              {open === index && (
+                <NameComparison
+                  queryName={match.explanation.queryName}
+                  listName={match.matchedName}
+                  explanation={match.explanation}
+                  score={match.score}
+                />
+              )}
             </div>
           ))}
         </div>
@@ -90,12 +134,22 @@ function CompareForm() {
   const { t } = useI18n();
   const [a, setA] = useState('');
   const [b, setB] = useState('');
-  const compare = useMutation({ mutationFn: () => api<{ score: number; band: string; explanation: Explanation }>('POST', '/v1/screening/compare', { a: { name: a }, b: { name: b } }) });
+  const compare = useMutation({
+    mutationFn: () =>
+      api<{ score: number; band: string; explanation: Explanation }>('POST', '/v1/screening/compare', {
+        a: { name: a },
+        b: { name: b },
+      }),
+  });
   const errors = fieldErrors(compare.error);
   return (
     <section className="card" aria-labelledby="compare-title">
       <h2 id="compare-title">{t('screening.compare')}</h2>
-      <form className="form-grid" onSubmit={(event: FormEvent) => (event.preventDefault(), compare.mutate())} noValidate>
+      <form
+        className="form-grid"
+        onSubmit={(event: FormEvent) => (event.preventDefault(), compare.mutate())}
+        noValidate
+      >
         <Field label={t('screening.nameA')} error={errors['a.name']}>
           {(props) => <input {...props} name="a" value={a} onChange={(event) => setA(event.target.value)} />}
         </Field>
@@ -114,7 +168,12 @@ function CompareForm() {
           <p>
             <Badge kind={compare.data.band}>{compare.data.band}</Badge> <Score value={compare.data.score} />
           </p>
-          <NameComparison queryName={a} listName={b} explanation={compare.data.explanation} score={compare.data.score} />
+          <NameComparison
+            queryName={a}
+            listName={b}
+            explanation={compare.data.explanation}
+            score={compare.data.score}
+          />
         </div>
       )}
     </section>

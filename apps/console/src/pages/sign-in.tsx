@@ -60,10 +60,29 @@ export function SignInPage() {
         )}
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Field label={t('signIn.username')}>
-            {(props) => <input {...props} name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                name="username"
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+              />
+            )}
           </Field>
           <Field label={t('signIn.password')}>
-            {(props) => <input {...props} name="password" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
           </Field>
           {problem && (
             <div className="error" role="alert">
