@@ -31,13 +31,17 @@ const ATTACHMENT_ROUTE = '/v1/cases/:id/attachments';
 export class CasesController {
   private readonly cases: CasesUseCase;
 
-  constructor(@Inject(DataSource) dataSource: DataSource, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost,
+  ) {
     this.cases = new CasesUseCase(dataSource);
     // controllers are built before their routes are registered, so this raises the body limit of the upload
     // route alone (never lowering it below the server's); the use case still enforces 5 MB decoded
     const fastify = adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     fastify?.addHook('onRoute', (route) => {
-      if (route.url === ATTACHMENT_ROUTE && route.method === 'POST') route.bodyLimit = Math.max(ATTACHMENT_BODY_LIMIT, fastify.initialConfig.bodyLimit ?? 0);
+      if (route.url === ATTACHMENT_ROUTE && route.method === 'POST')
+        route.bodyLimit = Math.max(ATTACHMENT_BODY_LIMIT, fastify.initialConfig.bodyLimit ?? 0);
     });
   }
 
@@ -50,14 +54,21 @@ export class CasesController {
 
   @Get()
   @RequirePermission('cases:read')
-  @ApiOperation({ summary: 'Cases, most recently changed first (filters: status, strRequired, alertId; paged)' })
-  list(@Query() query: CaseQueryDto, @Req() request: AuthenticatedRequest): Promise<{ cases: CaseSummary[]; total: number }> {
+  @ApiOperation({
+    summary: 'Cases, most recently changed first (filters: status, strRequired, alertId; paged)',
+  })
+  list(
+    @Query() query: CaseQueryDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<{ cases: CaseSummary[]; total: number }> {
     return this.cases.list(query, request.actor!, request.id);
   }
 
   @Get(':id')
   @RequirePermission('cases:read')
-  @ApiOperation({ summary: 'One case with its alerts, payments (both legs), parties, hits, notes, attachments and timeline' })
+  @ApiOperation({
+    summary: 'One case with its alerts, payments (both legs), parties, hits, notes, attachments and timeline',
+  })
   detail(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<CaseDetail> {
     return this.cases.detail(id, request.actor!, request.id);
   }
@@ -66,21 +77,36 @@ export class CasesController {
   @HttpCode(200)
   @RequirePermission('cases:write')
   @ApiOperation({ summary: 'Add alerts to a case' })
-  addAlerts(@Param('id') id: string, @Body() body: AddCaseAlertsRequestDto, @Req() request: AuthenticatedRequest): Promise<CaseDetail> {
+  addAlerts(
+    @Param('id') id: string,
+    @Body() body: AddCaseAlertsRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<CaseDetail> {
     return this.cases.addAlerts(id, body.alertIds, request.actor!, request.id);
   }
 
   @Post(':id/notes')
   @RequirePermission('cases:write')
   @ApiOperation({ summary: 'Add a note (notes are never edited)' })
-  addNote(@Param('id') id: string, @Body() body: CaseNoteRequestDto, @Req() request: AuthenticatedRequest): Promise<{ id: number; body: string; author: string; createdAt: string }> {
+  addNote(
+    @Param('id') id: string,
+    @Body() body: CaseNoteRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<{ id: number; body: string; author: string; createdAt: string }> {
     return this.cases.addNote(id, body.body, request.actor!, request.id);
   }
 
   @Post(':id/attachments')
   @RequirePermission('cases:write')
-  @ApiOperation({ summary: 'Attach a PDF, PNG, JPEG or text file (base64, at most 5 MB; the bytes must match the type); stored with its SHA-256' })
-  addAttachment(@Param('id') id: string, @Body() body: CaseAttachmentRequestDto, @Req() request: AuthenticatedRequest): Promise<AttachmentView> {
+  @ApiOperation({
+    summary:
+      'Attach a PDF, PNG, JPEG or text file (base64, at most 5 MB; the bytes must match the type); stored with its SHA-256',
+  })
+  addAttachment(
+    @Param('id') id: string,
+    @Body() body: CaseAttachmentRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<AttachmentView> {
     return this.cases.addAttachment(id, body, request.actor!, request.id);
   }
 
@@ -96,7 +122,10 @@ export class CasesController {
     const attachment = await this.cases.download(id, attachmentId, request.actor!, request.id);
     void reply
       .header('content-type', attachment.contentType)
-      .header('content-disposition', `attachment; filename="${attachment.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${attachment.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
+      )
       .header('x-content-type-options', 'nosniff')
       .header('x-content-sha256', attachment.sha256);
     return attachment.content;
@@ -106,7 +135,11 @@ export class CasesController {
   @HttpCode(200)
   @RequirePermission('cases:write')
   @ApiOperation({ summary: 'Start the investigation (OPEN → INVESTIGATING)' })
-  status(@Param('id') id: string, @Body() body: CaseStatusRequestDto, @Req() request: AuthenticatedRequest): Promise<CaseDetail> {
+  status(
+    @Param('id') id: string,
+    @Body() body: CaseStatusRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<CaseDetail> {
     return this.cases.changeStatus(id, body.status, request.actor!, request.id);
   }
 
@@ -114,23 +147,39 @@ export class CasesController {
   @HttpCode(200)
   @RequirePermission('cases:write')
   @ApiOperation({ summary: 'Propose a conclusion with a narrative (→ PENDING_APPROVAL)' })
-  conclusion(@Param('id') id: string, @Body() body: CaseConclusionRequestDto, @Req() request: AuthenticatedRequest): Promise<CaseDetail> {
+  conclusion(
+    @Param('id') id: string,
+    @Body() body: CaseConclusionRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<CaseDetail> {
     return this.cases.propose(id, body.conclusion, body.narrative, request.actor!, request.id);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @RequirePermission('cases:approve')
-  @ApiOperation({ summary: 'Four eyes: a SUPERVISOR other than the proposer closes the case with the proposed conclusion' })
-  approve(@Param('id') id: string, @Body() body: CaseApprovalRequestDto, @Req() request: AuthenticatedRequest): Promise<CaseDetail> {
+  @ApiOperation({
+    summary: 'Four eyes: a SUPERVISOR other than the proposer closes the case with the proposed conclusion',
+  })
+  approve(
+    @Param('id') id: string,
+    @Body() body: CaseApprovalRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<CaseDetail> {
     return this.cases.approve(id, body.rationale, request.actor!, request.id);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @RequirePermission('cases:approve')
-  @ApiOperation({ summary: 'Four eyes: send the proposed conclusion back (→ INVESTIGATING), with a rationale' })
-  reject(@Param('id') id: string, @Body() body: CaseRejectionRequestDto, @Req() request: AuthenticatedRequest): Promise<CaseDetail> {
+  @ApiOperation({
+    summary: 'Four eyes: send the proposed conclusion back (→ INVESTIGATING), with a rationale',
+  })
+  reject(
+    @Param('id') id: string,
+    @Body() body: CaseRejectionRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<CaseDetail> {
     return this.cases.reject(id, body.rationale, request.actor!, request.id);
   }
 }

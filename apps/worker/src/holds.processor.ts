@@ -4,7 +4,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
-import { HOLDS_EXPIRE_JOB, HoldsUseCase, queueWebhookPublisher, WEBHOOK_DELIVERY_JOB, WebhookDeliveryUseCase, type WebhookDeliveryPayload } from '@app/decisions';
+import {
+  HOLDS_EXPIRE_JOB,
+  HoldsUseCase,
+  queueWebhookPublisher,
+  WEBHOOK_DELIVERY_JOB,
+  WebhookDeliveryUseCase,
+  type WebhookDeliveryPayload,
+} from '@app/decisions';
 import { QUEUES, RecordedProcessor, WORKER_OPTIONS } from '@app/queue';
 
 /** The `webhooks` queue: webhook deliveries to the gateway (retried with backoff) and the scheduled hold expiry. */
@@ -20,9 +27,17 @@ export class HoldsProcessor extends RecordedProcessor {
     [HOLDS_EXPIRE_JOB]: () => this.holds.expireDue(),
   };
 
-  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig, @InjectQueue(QUEUES.webhooks) webhooks: Queue) {
+  constructor(
+    dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectQueue(QUEUES.webhooks) webhooks: Queue,
+  ) {
     super(dataSource);
-    this.holds = new HoldsUseCase(dataSource, queueWebhookPublisher(webhooks, config.gatewayWebhook), config.gatewayWebhook.url !== null);
+    this.holds = new HoldsUseCase(
+      dataSource,
+      queueWebhookPublisher(webhooks, config.gatewayWebhook),
+      config.gatewayWebhook.url !== null,
+    );
     this.delivery = new WebhookDeliveryUseCase(dataSource, config.gatewayWebhook);
   }
 }

@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { ATTACHMENT_CONTENT_TYPES, CASE_CONCLUSIONS, CASE_STATUSES, type CaseConclusion, type CaseStatus } from './case-policy.js';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import {
+  ATTACHMENT_CONTENT_TYPES,
+  CASE_CONCLUSIONS,
+  CASE_STATUSES,
+  type CaseConclusion,
+  type CaseStatus,
+} from './case-policy.js';
 
 export class OpenCaseRequestDto {
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -44,7 +63,10 @@ export class CaseAttachmentRequestDto {
   @Length(1, 100)
   contentType: string;
 
-  @ApiProperty({ description: 'the file, base64; at most 5 MB decoded (and within the server body limit, BODY_LIMIT_BYTES)' })
+  @ApiProperty({
+    description:
+      'the file, base64; at most 5 MB decoded (and within the server body limit, BODY_LIMIT_BYTES)',
+  })
   @IsString()
   contentBase64: string;
 }

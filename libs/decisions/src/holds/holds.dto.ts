@@ -9,7 +9,10 @@ export class HoldResolutionRequestDto {
   @IsIn(['APPROVE', 'DECLINE'])
   decision: 'APPROVE' | 'DECLINE';
 
-  @ApiProperty({ example: 'Payer is not the listed person: different date of birth on the wallet KYC record', description: 'mandatory' })
+  @ApiProperty({
+    example: 'Payer is not the listed person: different date of birth on the wallet KYC record',
+    description: 'mandatory',
+  })
   @IsString()
   @Length(1, 4000)
   @Matches(/\S/, { message: 'rationale must not be blank' })
@@ -41,7 +44,10 @@ export class HoldsQueryDto {
 export class HoldDto {
   @ApiProperty({ enum: HOLD_STATUSES }) status: string;
   @ApiProperty({ description: 'when the REVIEW decision was made' }) heldAt: string;
-  @ApiProperty({ description: 'heldAt + the time box (hold_settings, default 30 minutes); unresolved by then → DECLINE' }) expiresAt: string;
+  @ApiProperty({
+    description: 'heldAt + the time box (hold_settings, default 30 minutes); unresolved by then → DECLINE',
+  })
+  expiresAt: string;
   @ApiProperty({ enum: ['APPROVE', 'DECLINE'], nullable: true }) resolution: string | null;
   @ApiProperty({ nullable: true }) resolvedAt: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'officers only' }) resolvedBy?: string | null;
@@ -50,11 +56,16 @@ export class HoldDto {
 
 export class HeldPaymentResponseDto {
   @ApiProperty() transactionId: string;
-  @ApiProperty({ type: PreAuthResponseDto, description: 'the stored answer the gateway received' }) decision: PreAuthResponseDto;
+  @ApiProperty({ type: PreAuthResponseDto, description: 'the stored answer the gateway received' })
+  decision: PreAuthResponseDto;
   @ApiProperty({ enum: ['PENDING', 'SETTLED', 'FAILED', 'REVERSED', 'DECLINED'] }) paymentStatus: string;
   @ApiProperty() paymentStatusAt: string;
   @ApiProperty({ type: HoldDto, nullable: true }) hold: HoldDto | null;
-  @ApiProperty({ enum: ['APPROVE', 'STEP_UP', 'REVIEW', 'DECLINE'], description: 'the decision in force: REVIEW while held, then the resolution' }) finalDecision: string;
+  @ApiProperty({
+    enum: ['APPROVE', 'STEP_UP', 'REVIEW', 'DECLINE'],
+    description: 'the decision in force: REVIEW while held, then the resolution',
+  })
+  finalDecision: string;
 }
 
 export class HoldListItemDto {

@@ -1,12 +1,24 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { actorLabel, DomainError, NotFoundError, SYSTEM_ACTOR, ValidationError, type Actor } from '@app/common';
+import {
+  actorLabel,
+  DomainError,
+  NotFoundError,
+  SYSTEM_ACTOR,
+  ValidationError,
+  type Actor,
+} from '@app/common';
 import { AuditLog } from '@app/persistence';
 import type { PreAuthResponse } from '../pre-auth.use-case.js';
 import type { WebhookPublisher } from './webhook.job.js';
 
 export type HoldStatus = 'HELD' | 'RESOLVED_APPROVE' | 'RESOLVED_DECLINE' | 'EXPIRED_DECLINE';
 export type HoldResolution = 'APPROVE' | 'DECLINE';
-export const HOLD_STATUSES: readonly HoldStatus[] = ['HELD', 'RESOLVED_APPROVE', 'RESOLVED_DECLINE', 'EXPIRED_DECLINE'];
+export const HOLD_STATUSES: readonly HoldStatus[] = [
+  'HELD',
+  'RESOLVED_APPROVE',
+  'RESOLVED_DECLINE',
+  'EXPIRED_DECLINE',
+];
 
 export interface HoldView {
   status: HoldStatus;
@@ -107,7 +119,11 @@ export class HoldsUseCase {
         action: 'payment.held',
         entityType: 'payment',
         entityId: transactionId,
-        after: { status: 'HELD', heldAt: inserted[0].held_at.toISOString(), expiresAt: inserted[0].expires_at.toISOString() },
+        after: {
+          status: 'HELD',
+          heldAt: inserted[0].held_at.toISOString(),
+          expiresAt: inserted[0].expires_at.toISOString(),
+        },
       },
       manager,
     );
@@ -123,24 +139,48 @@ export class HoldsUseCase {
     }
     const officer = actor.kind === 'officer';
     if (officer) {
-      await this.audit.append({ actor, action: 'payment.read', entityType: 'payment', entityId: transactionId, after: { holdStatus: rows.view.hold?.status ?? null }, requestId });
+      await this.audit.append({
+        actor,
+        action: 'payment.read',
+        entityType: 'payment',
+        entityId: transactionId,
+        after: { holdStatus: rows.view.hold?.status ?? null },
+        requestId,
+      });
     }
-    return officer ? rows.view : { ...rows.view, hold: rows.view.hold && withoutOfficerFields(rows.view.hold) };
+    return officer
+      ? rows.view
+      : { ...rows.view, hold: rows.view.hold && withoutOfficerFields(rows.view.hold) };
   }
 
-  async list(query: { status?: HoldStatus; limit?: number; offset?: number }): Promise<{ holds: HoldListItem[]; total: number }> {
+  async list(query: {
+    status?: HoldStatus;
+    limit?: number;
+    offset?: number;
+  }): Promise<{ holds: HoldListItem[]; total: number }> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
     const offset = Math.max(query.offset ?? 0, 0);
     const where = query.status ? 'WHERE h.status = $1' : '';
     const parameters: unknown[] = query.status ? [query.status] : [];
-    const rows: Array<HoldRow & { payment_status: string; amount_value: string; amount_currency: string; payer_key: string; merchant_id: string; risk_score: number }> =
-      await this.dataSource.query(
-        `SELECT h.*, p.status AS payment_status, p.amount_value::text AS amount_value, p.amount_currency, p.payer_key, p.merchant_id, d.risk_score
+    const rows: Array<
+      HoldRow & {
+        payment_status: string;
+        amount_value: string;
+        amount_currency: string;
+        payer_key: string;
+        merchant_id: string;
+        risk_score: number;
+      }
+    > = await this.dataSource.query(
+      `SELECT h.*, p.status AS payment_status, p.amount_value::text AS amount_value, p.amount_currency, p.payer_key, p.merchant_id, d.risk_score
            FROM payment_holds h JOIN payments p USING (transaction_id) JOIN decisions d USING (transaction_id)
            ${where} ORDER BY h.expires_at, h.transaction_id LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
-        [...parameters, limit, offset],
-      );
-    const count: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM payment_holds h ${where}`, parameters);
+      [...parameters, limit, offset],
+    );
+    const count: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM payment_holds h ${where}`,
+      parameters,
+    );
     return {
       total: count[0].n,
       holds: rows.map((row) => ({
@@ -160,32 +200,55 @@ export class HoldsUseCase {
   }
 
   /** An officer's resolution. DECLINE releases the reserved limits and declines the payment; APPROVE keeps them. */
-  async resolve(transactionId: string, resolution: HoldResolution, rationale: string, actor: Actor, requestId?: string): Promise<HeldPaymentView> {
+  async resolve(
+    transactionId: string,
+    resolution: HoldResolution,
+    rationale: string,
+    actor: Actor,
+    requestId?: string,
+  ): Promise<HeldPaymentView> {
     const reason = rationale.trim();
-    if (!reason) throw new ValidationError('A rationale is mandatory', [{ path: 'rationale', message: 'rationale must not be blank' }]);
+    if (!reason)
+      throw new ValidationError('A rationale is mandatory', [
+        { path: 'rationale', message: 'rationale must not be blank' },
+      ]);
     const eventIds = await this.dataSource.transaction(async (manager): Promise<string[] | null> => {
       const payment = await this.lockPayment(manager, transactionId);
-      if (payment.decision !== 'REVIEW') throw new DomainError('CONFLICT', `Payment ${transactionId} was decided ${payment.decision}: it is not held for review`);
+      if (payment.decision !== 'REVIEW')
+        throw new DomainError(
+          'CONFLICT',
+          `Payment ${transactionId} was decided ${payment.decision}: it is not held for review`,
+        );
       await HoldsUseCase.holdIfReview(manager, transactionId);
-      const holds: HoldRow[] = await manager.query('SELECT * FROM payment_holds WHERE transaction_id = $1 FOR UPDATE', [transactionId]);
+      const holds: HoldRow[] = await manager.query(
+        'SELECT * FROM payment_holds WHERE transaction_id = $1 FOR UPDATE',
+        [transactionId],
+      );
       const hold = holds[0];
-      if (!hold) throw new DomainError('CONFLICT', `Payment ${transactionId} is ${payment.status}: there is no hold to resolve`);
+      if (!hold)
+        throw new DomainError(
+          'CONFLICT',
+          `Payment ${transactionId} is ${payment.status}: there is no hold to resolve`,
+        );
       // the same officer repeating the same resolution (a client retry) gets the outcome again
       if (hold.status === `RESOLVED_${resolution}` && hold.resolved_by === actorLabel(actor)) return null;
-      if (hold.status !== 'HELD') throw new DomainError('CONFLICT', `The hold on ${transactionId} already ended: ${hold.status}`);
-      if (payment.status !== 'PENDING') throw new DomainError('CONFLICT', `Payment ${transactionId} is already ${payment.status}`);
+      if (hold.status !== 'HELD')
+        throw new DomainError('CONFLICT', `The hold on ${transactionId} already ended: ${hold.status}`);
+      if (payment.status !== 'PENDING')
+        throw new DomainError('CONFLICT', `Payment ${transactionId} is already ${payment.status}`);
       const now: Array<{ now: Date }> = await manager.query('SELECT now() AS now');
       if (hold.expires_at <= now[0].now) {
-        throw new DomainError('CONFLICT', `The time box of the hold on ${transactionId} ended at ${hold.expires_at.toISOString()}: it declines by default`);
+        throw new DomainError(
+          'CONFLICT',
+          `The time box of the hold on ${transactionId} ended at ${hold.expires_at.toISOString()}: it declines by default`,
+        );
       }
       const status: HoldStatus = resolution === 'APPROVE' ? 'RESOLVED_APPROVE' : 'RESOLVED_DECLINE';
       const released = resolution === 'DECLINE' ? await this.decline(manager, transactionId, payment) : false;
-      await manager.query('UPDATE payment_holds SET status = $2, resolved_by = $3, rationale = $4, resolved_at = now() WHERE transaction_id = $1', [
-        transactionId,
-        status,
-        actorLabel(actor),
-        reason,
-      ]);
+      await manager.query(
+        'UPDATE payment_holds SET status = $2, resolved_by = $3, rationale = $4, resolved_at = now() WHERE transaction_id = $1',
+        [transactionId, status, actorLabel(actor), reason],
+      );
       await this.audit.append(
         {
           actor,
@@ -193,7 +256,12 @@ export class HoldsUseCase {
           entityType: 'payment',
           entityId: transactionId,
           before: { holdStatus: 'HELD', paymentStatus: payment.status },
-          after: { holdStatus: status, paymentStatus: resolution === 'DECLINE' ? 'DECLINED' : payment.status, limitsReleased: released, rationale: reason },
+          after: {
+            holdStatus: status,
+            paymentStatus: resolution === 'DECLINE' ? 'DECLINED' : payment.status,
+            limitsReleased: released,
+            rationale: reason,
+          },
           requestId,
         },
         manager,
@@ -219,7 +287,10 @@ export class HoldsUseCase {
     );
     let held = 0;
     for (const row of missing) {
-      if (await this.dataSource.transaction((manager) => HoldsUseCase.holdIfReview(manager, row.transaction_id))) held += 1;
+      if (
+        await this.dataSource.transaction((manager) => HoldsUseCase.holdIfReview(manager, row.transaction_id))
+      )
+        held += 1;
     }
     const due: Array<{ transaction_id: string }> = await this.dataSource.query(
       "SELECT transaction_id FROM payment_holds WHERE status = 'HELD' AND expires_at <= now() ORDER BY expires_at LIMIT $1",
@@ -229,14 +300,22 @@ export class HoldsUseCase {
     for (const row of due) {
       const eventIds = await this.dataSource.transaction(async (manager) => {
         const payment = await this.lockPayment(manager, row.transaction_id);
-        const holds: HoldRow[] = await manager.query("SELECT * FROM payment_holds WHERE transaction_id = $1 AND status = 'HELD' AND expires_at <= now() FOR UPDATE", [row.transaction_id]);
+        const holds: HoldRow[] = await manager.query(
+          "SELECT * FROM payment_holds WHERE transaction_id = $1 AND status = 'HELD' AND expires_at <= now() FOR UPDATE",
+          [row.transaction_id],
+        );
         const hold = holds[0];
         if (!hold) return [];
         // a payment the gateway already reported FAILED has had its limits released by the outcome
-        const released = payment.status === 'PENDING' ? await this.decline(manager, row.transaction_id, payment) : false;
+        const released =
+          payment.status === 'PENDING' ? await this.decline(manager, row.transaction_id, payment) : false;
         await manager.query(
           "UPDATE payment_holds SET status = 'EXPIRED_DECLINE', resolved_by = $2, rationale = $3, resolved_at = now() WHERE transaction_id = $1",
-          [row.transaction_id, actorLabel(SYSTEM_ACTOR), `Not resolved within its time box (expired at ${hold.expires_at.toISOString()}): declined by default`],
+          [
+            row.transaction_id,
+            actorLabel(SYSTEM_ACTOR),
+            `Not resolved within its time box (expired at ${hold.expires_at.toISOString()}): declined by default`,
+          ],
         );
         await this.audit.append(
           {
@@ -245,7 +324,12 @@ export class HoldsUseCase {
             entityType: 'payment',
             entityId: row.transaction_id,
             before: { holdStatus: 'HELD', paymentStatus: payment.status },
-            after: { holdStatus: 'EXPIRED_DECLINE', paymentStatus: released ? 'DECLINED' : payment.status, limitsReleased: released, expiresAt: hold.expires_at.toISOString() },
+            after: {
+              holdStatus: 'EXPIRED_DECLINE',
+              paymentStatus: released ? 'DECLINED' : payment.status,
+              limitsReleased: released,
+              expiresAt: hold.expires_at.toISOString(),
+            },
           },
           manager,
         );
@@ -264,26 +348,38 @@ export class HoldsUseCase {
   }
 
   private async lockPayment(manager: EntityManager, transactionId: string): Promise<LockedPayment> {
-    const rows: LockedPayment[] = await manager.query('SELECT status, decision, payer_key, reservations FROM payments WHERE transaction_id = $1 FOR UPDATE', [transactionId]);
+    const rows: LockedPayment[] = await manager.query(
+      'SELECT status, decision, payer_key, reservations FROM payments WHERE transaction_id = $1 FOR UPDATE',
+      [transactionId],
+    );
     if (!rows[0]) throw new NotFoundError(`No pre-authorisation decision for transaction ${transactionId}`);
     return rows[0];
   }
 
   /** Releases the payment's reservations (the same statement as the FAILED outcome) and declines it. */
-  private async decline(manager: EntityManager, transactionId: string, payment: LockedPayment): Promise<boolean> {
+  private async decline(
+    manager: EntityManager,
+    transactionId: string,
+    payment: LockedPayment,
+  ): Promise<boolean> {
     for (const reservation of payment.reservations) {
-      await manager.query('UPDATE limit_usage SET amount = greatest(amount - $4, 0) WHERE payer_key = $1 AND period = $2 AND period_key = $3', [
-        payment.payer_key,
-        reservation.period,
-        reservation.periodKey,
-        reservation.amount,
-      ]);
+      await manager.query(
+        'UPDATE limit_usage SET amount = greatest(amount - $4, 0) WHERE payer_key = $1 AND period = $2 AND period_key = $3',
+        [payment.payer_key, reservation.period, reservation.periodKey, reservation.amount],
+      );
     }
-    await manager.query("UPDATE payments SET status = 'DECLINED', status_at = now() WHERE transaction_id = $1", [transactionId]);
+    await manager.query(
+      "UPDATE payments SET status = 'DECLINED', status_at = now() WHERE transaction_id = $1",
+      [transactionId],
+    );
     return true;
   }
 
-  private async webhookEvent(manager: EntityManager, transactionId: string, event: 'hold.resolved' | 'hold.expired'): Promise<string[]> {
+  private async webhookEvent(
+    manager: EntityManager,
+    transactionId: string,
+    event: 'hold.resolved' | 'hold.expired',
+  ): Promise<string[]> {
     const rows: Array<{ id: string }> = await manager.query(
       'INSERT INTO webhook_events (transaction_id, event, status) VALUES ($1, $2, $3) ON CONFLICT (transaction_id, event) DO NOTHING RETURNING id',
       [transactionId, event, this.webhookConfigured ? 'PENDING' : 'NOT_CONFIGURED'],
@@ -291,7 +387,10 @@ export class HoldsUseCase {
     return this.webhookConfigured ? rows.map((row) => row.id) : [];
   }
 
-  private async load(manager: EntityManager, transactionId: string): Promise<{ view: HeldPaymentView; needsHold: boolean }> {
+  private async load(
+    manager: EntityManager,
+    transactionId: string,
+  ): Promise<{ view: HeldPaymentView; needsHold: boolean }> {
     const rows: Array<{
       status: string;
       status_at: Date;
@@ -325,7 +424,14 @@ export class HoldsUseCase {
         : null;
     const finalDecision = hold ? (RESOLUTION_OF[hold.status] ?? 'REVIEW') : row.decision;
     return {
-      view: { transactionId, decision: row.response, paymentStatus: row.status, paymentStatusAt: row.status_at.toISOString(), hold, finalDecision },
+      view: {
+        transactionId,
+        decision: row.response,
+        paymentStatus: row.status,
+        paymentStatusAt: row.status_at.toISOString(),
+        hold,
+        finalDecision,
+      },
       needsHold: !hold && row.decision === 'REVIEW' && row.status === 'PENDING',
     };
   }

@@ -31,7 +31,12 @@ export interface WebhookBody {
   };
 }
 
-const RESOLUTION: Record<string, 'APPROVE' | 'DECLINE' | null> = { HELD: null, RESOLVED_APPROVE: 'APPROVE', RESOLVED_DECLINE: 'DECLINE', EXPIRED_DECLINE: 'DECLINE' };
+const RESOLUTION: Record<string, 'APPROVE' | 'DECLINE' | null> = {
+  HELD: null,
+  RESOLVED_APPROVE: 'APPROVE',
+  RESOLVED_DECLINE: 'DECLINE',
+  EXPIRED_DECLINE: 'DECLINE',
+};
 
 /**
  * Delivers one webhook event to the gateway: builds the body from the database at send time, signs it, posts
@@ -46,12 +51,19 @@ export class WebhookDeliveryUseCase {
   ) {}
 
   async deliver(eventId: string, finalAttempt: boolean): Promise<DeliveryResult> {
-    const events: Array<{ status: string; attempts: number }> = await this.dataSource.query('SELECT status, attempts FROM webhook_events WHERE id = $1', [eventId]);
+    const events: Array<{ status: string; attempts: number }> = await this.dataSource.query(
+      'SELECT status, attempts FROM webhook_events WHERE id = $1',
+      [eventId],
+    );
     const event = events[0];
     if (!event) throw new NotFoundError(`No webhook event ${eventId}`);
-    if (event.status === 'DELIVERED') return { eventId, status: 'ALREADY_DELIVERED', attempt: event.attempts };
+    if (event.status === 'DELIVERED')
+      return { eventId, status: 'ALREADY_DELIVERED', attempt: event.attempts };
     if (!this.target.url || !this.target.secret) {
-      await this.dataSource.query("UPDATE webhook_events SET status = 'NOT_CONFIGURED' WHERE id = $1 AND status = 'PENDING'", [eventId]);
+      await this.dataSource.query(
+        "UPDATE webhook_events SET status = 'NOT_CONFIGURED' WHERE id = $1 AND status = 'PENDING'",
+        [eventId],
+      );
       return { eventId, status: 'NOT_CONFIGURED', attempt: event.attempts };
     }
     const body = JSON.stringify(await this.body(eventId));
@@ -84,28 +96,41 @@ export class WebhookDeliveryUseCase {
     }
     const durationMs = Math.round(performance.now() - started);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('INSERT INTO webhook_deliveries (event_id, attempt, url, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)', [
-        eventId,
-        attempt,
-        this.target.url,
-        statusCode,
-        error,
-        durationMs,
-      ]);
-      if (!error) await manager.query("UPDATE webhook_events SET status = 'DELIVERED', delivered_at = now() WHERE id = $1", [eventId]);
-      else if (finalAttempt) await manager.query("UPDATE webhook_events SET status = 'FAILED' WHERE id = $1 AND status = 'PENDING'", [eventId]);
+      await manager.query(
+        'INSERT INTO webhook_deliveries (event_id, attempt, url, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)',
+        [eventId, attempt, this.target.url, statusCode, error, durationMs],
+      );
+      if (!error)
+        await manager.query(
+          "UPDATE webhook_events SET status = 'DELIVERED', delivered_at = now() WHERE id = $1",
+          [eventId],
+        );
+      else if (finalAttempt)
+        await manager.query(
+          "UPDATE webhook_events SET status = 'FAILED' WHERE id = $1 AND status = 'PENDING'",
+          [eventId],
+        );
     });
-    if (error) throw new DomainError('SERVICE_UNAVAILABLE', `Webhook ${eventId} attempt ${attempt} failed: ${error}`);
+    if (error)
+      throw new DomainError('SERVICE_UNAVAILABLE', `Webhook ${eventId} attempt ${attempt} failed: ${error}`);
     return { eventId, status: 'DELIVERED', attempt, statusCode: statusCode ?? undefined };
   }
 
   private async body(eventId: string): Promise<WebhookBody> {
-    const rows: Array<{ event: string; created_at: Date; transaction_id: string; hold_status: string; held_at: Date; expires_at: Date; resolved_at: Date | null; payment_status: string }> =
-      await this.dataSource.query(
-        `SELECT e.event, e.created_at, e.transaction_id, h.status AS hold_status, h.held_at, h.expires_at, h.resolved_at, p.status AS payment_status
+    const rows: Array<{
+      event: string;
+      created_at: Date;
+      transaction_id: string;
+      hold_status: string;
+      held_at: Date;
+      expires_at: Date;
+      resolved_at: Date | null;
+      payment_status: string;
+    }> = await this.dataSource.query(
+      `SELECT e.event, e.created_at, e.transaction_id, h.status AS hold_status, h.held_at, h.expires_at, h.resolved_at, p.status AS payment_status
            FROM webhook_events e JOIN payment_holds h USING (transaction_id) JOIN payments p USING (transaction_id) WHERE e.id = $1`,
-        [eventId],
-      );
+      [eventId],
+    );
     const row = rows[0];
     if (!row) throw new NotFoundError(`Webhook event ${eventId} has no hold`);
     return {

@@ -12,7 +12,13 @@ export function signatureOf(secret: string, unixSeconds: number, body: string): 
 }
 
 /** What a receiver does: recompute and compare in constant time, and refuse stale timestamps. */
-export function verifySignature(secret: string, header: string, body: string, nowUnixSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature(
+  secret: string,
+  header: string,
+  body: string,
+  nowUnixSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const parts = new Map(header.split(',').map((part) => part.trim().split('=', 2) as [string, string]));
   const t = Number(parts.get('t'));
   const v1 = parts.get('v1');

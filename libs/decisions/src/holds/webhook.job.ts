@@ -26,7 +26,11 @@ export function webhookJobId(eventId: string): string {
   return `webhook-${eventId}`;
 }
 
-export async function enqueueWebhookDelivery(queue: Queue, eventId: string, policy: WebhookRetryPolicy): Promise<void> {
+export async function enqueueWebhookDelivery(
+  queue: Queue,
+  eventId: string,
+  policy: WebhookRetryPolicy,
+): Promise<void> {
   const payload: WebhookDeliveryPayload = { eventId };
   await queue.add(WEBHOOK_DELIVERY_JOB, payload, {
     jobId: webhookJobId(eventId),
@@ -42,7 +46,11 @@ export async function enqueueHoldsExpiry(queue: Queue): Promise<void> {
 }
 
 export async function scheduleHoldsExpiry(queue: Queue): Promise<void> {
-  await queue.upsertJobScheduler(HOLDS_EXPIRY_SCHEDULER, { every: HOLDS_EXPIRY_EVERY_MS }, { name: HOLDS_EXPIRE_JOB, data: {} });
+  await queue.upsertJobScheduler(
+    HOLDS_EXPIRY_SCHEDULER,
+    { every: HOLDS_EXPIRY_EVERY_MS },
+    { name: HOLDS_EXPIRE_JOB, data: {} },
+  );
 }
 
 /** Hands new webhook events to the queue after their transaction committed. */
