@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { useEffect, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from './i18n';
 import { useSession } from './session';
 import { DateTime } from './ui';
@@ -40,6 +40,11 @@ export function LanguageSwitch() {
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me, can, signOut } = useSession();
+  const { pathname } = useLocation();
+  // a new page: screen readers and keyboard users start at its content, not at the top of the shell
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
   return (
     <div className="shell">
       <a className="skip" href="#main">

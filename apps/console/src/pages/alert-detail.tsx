@@ -354,8 +354,11 @@ export function AlertDetailPage() {
 
   return (
     <>
-      <p>
+      <p className="actions">
         <Link to="/alerts">← {t('nav.alerts')}</Link>
+        {can('audit:read') && (
+          <Link to={`/audit?entityType=alert&entityId=${data.id}`}>{t('alert.auditTrail')}</Link>
+        )}
       </p>
       <div className="page-head">
         <h1>

@@ -19,6 +19,17 @@ export const ALERT_TYPES = [
 ] as const;
 export const ALERT_PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 const PAGE_SIZE = 25;
+const DUE_WITHIN: Record<string, number> = {
+  overdue: 0,
+  '1h': 3600_000,
+  '4h': 4 * 3600_000,
+  '24h': 24 * 3600_000,
+};
+
+/** The SLA filter as the API's dueBefore instant, computed when the page is fetched. */
+function dueBefore(due: string): string | undefined {
+  return due in DUE_WITHIN ? new Date(Date.now() + DUE_WITHIN[due]).toISOString() : undefined;
+}
 
 function typing(target: EventTarget | null): boolean {
   return (
@@ -119,6 +130,7 @@ export function AlertQueuePage() {
     type: params.get('type') ?? '',
     priority: params.get('priority') ?? '',
     assignee: params.get('assignee') ?? '',
+    due: params.get('due') ?? '',
   };
   const [cursors, setCursors] = useState<string[]>([]);
   const [selected, setSelected] = useState(0);
@@ -135,7 +147,7 @@ export function AlertQueuePage() {
     queryFn: () =>
       api<{ alerts: AlertView[]; nextCursor: string | null }>(
         'GET',
-        `/v1/alerts${query({ ...filters, limit: PAGE_SIZE, cursor })}`,
+        `/v1/alerts${query({ status: filters.status, type: filters.type, priority: filters.priority, assignee: filters.assignee, dueBefore: dueBefore(filters.due), limit: PAGE_SIZE, cursor })}`,
       ),
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
@@ -243,6 +255,21 @@ export function AlertQueuePage() {
             {ALERT_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {t(`priority.${priority}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-due">{t('alert.sla')}</label>
+          <select
+            id="filter-due"
+            value={filters.due}
+            onChange={(event) => setFilter('due', event.target.value)}
+          >
+            <option value="">{t('common.all')}</option>
+            {Object.keys(DUE_WITHIN).map((due) => (
+              <option key={due} value={due}>
+                {t(`due.${due}` as MessageKey)}
               </option>
             ))}
           </select>

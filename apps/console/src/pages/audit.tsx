@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { api, query, type AuditEvent } from '../api';
 import { useI18n } from '../i18n';
 import { DateTime, ErrorBox, Field, fieldErrors, Loading } from '../ui';
@@ -12,8 +13,10 @@ function summary(value: unknown): string {
 
 export function AuditPage() {
   const { t } = useI18n();
-  const [draft, setDraft] = useState({ entityType: '', entityId: '' });
-  const [filters, setFilters] = useState({ entityType: '', entityId: '' });
+  const [params] = useSearchParams();
+  const initial = { entityType: params.get('entityType') ?? '', entityId: params.get('entityId') ?? '' };
+  const [draft, setDraft] = useState(initial);
+  const [filters, setFilters] = useState(initial);
   const [pages, setPages] = useState<number[]>([]);
   const before = pages[pages.length - 1];
   const events = useQuery({
