@@ -1,23 +1,24 @@
 /**
- * npm run bench:reports [-- --payments 1000000 --postgres postgres://postgres@127.0.0.1:5432/postgres]
+ * npm run bench:reports [-- --payments 1000000 --runtime postgres|embedded --postgres postgres://postgres@127.0.0.1:5432/postgres]
  *
  * Creates a scratch database with the real migrations, inserts `--payments` settled payments for one Beijing day
  * with SQL generate_series (200,000 payers, 5,000 merchants, CNY ~216 a payment; 0.25 % of the payers pay USD 2,500
  * five times, over the LTR threshold), then times the LTR generation for that day (the same use case the worker
  * and the CLI run). Prints the figures and appends them to docs/benchmarks.md. The database is dropped afterwards.
  */
-import { appendFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { resolve } from 'node:path';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../libs/common/src/index.js';
-import { createDataSource, runMigrations } from '../libs/persistence/src/index.js';
+import { createDataSource, runMigrations, startEmbeddedPostgres } from '../libs/persistence/src/index.js';
 import { GenerateReportUseCase } from '../libs/reports/src/index.js';
 
 const { values } = parseArgs({
   options: {
     payments: { type: 'string', default: '1000000' },
+    runtime: { type: 'string', default: 'postgres' },
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
   },
@@ -33,10 +34,15 @@ function urlOf(name: string): string {
   return url.toString();
 }
 
-const admin = new pg.Client({ connectionString: values.postgres });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${database}`);
-const dataSource = createDataSource(urlOf(database), { poolSize: 4 });
+const embedded = values.runtime === 'embedded';
+const folder = embedded ? mkdtempSync(join(tmpdir(), 'cpg-bench-reports-')) : '';
+const server = embedded ? await startEmbeddedPostgres(folder, { maxConnections: 8 }) : null;
+const admin = embedded ? null : new pg.Client({ connectionString: values.postgres });
+if (admin) {
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+}
+const dataSource = createDataSource(server ? server.url : urlOf(database), { poolSize: 4 });
 try {
   await dataSource.initialize();
   await runMigrations(dataSource);
@@ -84,12 +90,18 @@ try {
   );
   appendFileSync(
     resolve(root, values.out),
-    `\n### LTR generation, ${new Date().toISOString()}\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; PostgreSQL (local); one Beijing day of settled payments inserted with generate_series (200,000 payers, 5,000 merchants, ${500} payers over the USD 10,000 threshold); GenerateReportUseCase (the worker's and CLI's code path), from the SQL narrowing to the stored report.\n\n` +
+    `\n### LTR generation, ${new Date().toISOString()}\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; ${embedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL (local)'}; one Beijing day of settled payments inserted with generate_series (200,000 payers, 5,000 merchants, ${500} payers over the USD 10,000 threshold); GenerateReportUseCase (the worker's and CLI's code path), from the SQL narrowing to the stored report.\n\n` +
       '| settled payments | insert s | LTR generation s | settled counted | reported subjects | input payments | process RSS MB |\n|---|---|---|---|---|---|---|\n' +
       `${line}\n`,
   );
 } finally {
   if (dataSource.isInitialized) await dataSource.destroy();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
+  if (admin) {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+  if (server) {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
