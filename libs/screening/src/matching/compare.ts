@@ -88,10 +88,11 @@ export function fuzzySimilarity(a: string, b: string): TermSimilarity {
 }
 
 /** Surname romanisation classes (Chinese, Korean) only hold between family names or unknown positions. */
-function sharedClassForRoles(a: Term, b: Term, surnameClasses: boolean): boolean {
-  if (surnameClasses) return sharedClass(a.classes, b.classes);
+function sharedClassForRoles(a: Term, b: Term, surnameClasses: boolean, hangul: boolean): boolean {
+  if (surnameClasses && !hangul) return sharedClass(a.classes, b.classes);
   for (const x of a.classes) {
-    if (x.startsWith('zh:') || x.startsWith('ko:')) continue;
+    // Korean readings use Korean surname classes, never the Chinese ones
+    if (x.startsWith('zh:') || (!surnameClasses && x.startsWith('ko:'))) continue;
     if (b.classes.includes(x)) return true;
   }
   return false;
@@ -131,7 +132,7 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
     return { score: Math.min(0.85, fuzzy.score * (a.skeleton.length >= 3 ? 0.95 : 0.8)), method: 'consonant-skeleton' };
   }
   let best: TermSimilarity = NONE;
-  if (sharedClassForRoles(a, b, surnameClasses)) best = { score: 0.95, method: 'equivalent' };
+  if (sharedClassForRoles(a, b, surnameClasses, han.hangul === true)) best = { score: 0.95, method: 'equivalent' };
   // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
   else if (genderVariant(a.text, b.text)) return { score: 0.75, method: 'gender-variant' };
   else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
@@ -244,7 +245,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
           const lj = l[j];
           if (lj === undefined || lj.kind !== 'name') continue;
           if (Math.abs(lj.text.length - joined.text.length) > 3) continue;
-          const sim = termSimilarity(joined, lj, true, han);
+          const sim = termSimilarity(joined, lj, false, han);
           if (strict && sim.method !== 'exact') continue;
           if (sim.score >= (EXACT_METHODS.has(sim.method) ? 0.8 : JOINED_FUZZY_MINIMUM)) candidates.push({ q0: i, q1: i + span, l0: j, l1: j + 1, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
@@ -256,7 +257,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
           const qi = q[i];
           if (qi === undefined || qi.kind !== 'name') continue;
           if (Math.abs(qi.text.length - joined.text.length) > 3) continue;
-          const sim = termSimilarity(qi, joined, true, han);
+          const sim = termSimilarity(qi, joined, false, han);
           if (strict && sim.method !== 'exact') continue;
           if (sim.score >= (EXACT_METHODS.has(sim.method) ? 0.8 : JOINED_FUZZY_MINIMUM)) candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + span, score: sim.score * 0.98, method: `joined-${sim.method}` });
         }
