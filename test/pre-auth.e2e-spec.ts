@@ -90,6 +90,16 @@ describe('POST /v1/pre-auth', () => {
     expect(usage[0].amount).toBeLessThanOrEqual(200_000);
   });
 
+  it('refuses to settle a payment held for review, but lets the gateway abandon it', async () => {
+    const body = preAuthRequest({ payer: { name: 'IVAN DEMOVICH PETROV', nameOriginalScript: undefined, dateOfBirth: undefined, nationality: undefined, idDocument: undefined }, merchant: { legalRepresentative: 'LIU YANG' } });
+    expect((await t.request('POST', '/v1/pre-auth', { body })).body.decision).toBe('REVIEW');
+    const settle = await t.request('POST', `/v1/transactions/${body.transactionId}/outcome`, { body: { status: 'SETTLED', at: new Date().toISOString() } });
+    expect(settle.status).toBe(409);
+    expect(settle.body.error.details[0].path).toBe('status');
+    const abandon = await t.request('POST', `/v1/transactions/${body.transactionId}/outcome`, { body: { status: 'FAILED', at: new Date().toISOString() } });
+    expect(abandon.body).toMatchObject({ status: 'FAILED', limitsReleased: true });
+  });
+
   it('settles, then reverses, and refuses an outcome that does not follow', async () => {
     const body = preAuthRequest();
     await t.request('POST', '/v1/pre-auth', { body });

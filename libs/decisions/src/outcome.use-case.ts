@@ -36,12 +36,22 @@ export class OutcomeUseCase {
     const atDate = new Date(at);
     if (Number.isNaN(atDate.getTime())) throw new ValidationError('Invalid time', [{ path: 'at', message: 'at must be an ISO 8601 date-time' }]);
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ status: string; reservations: Array<{ period: string; periodKey: string; amount: number }>; payer_key: string }> =
-        await manager.query('SELECT status, reservations, payer_key FROM payments WHERE transaction_id = $1 FOR UPDATE', [transactionId]);
+      const rows: Array<{ status: string; decision: string; hold: string | null; reservations: Array<{ period: string; periodKey: string; amount: number }>; payer_key: string }> =
+        await manager.query(
+          `SELECT p.status, p.decision, h.status AS hold, p.reservations, p.payer_key
+           FROM payments p LEFT JOIN payment_holds h USING (transaction_id) WHERE p.transaction_id = $1 FOR UPDATE OF p`,
+          [transactionId],
+        );
       const payment = rows[0];
       if (!payment) throw new NotFoundError(`No pre-authorisation decision for transaction ${transactionId}`);
       if (payment.status === status) {
         return { transactionId, status, previousStatus: status, limitsReleased: false, at: atDate.toISOString() };
+      }
+      // a payment held for review may be abandoned (FAILED) but not settled until an officer approves it
+      if (status === 'SETTLED' && payment.decision === 'REVIEW' && payment.hold !== 'RESOLVED_APPROVE') {
+        throw new DomainError('CONFLICT', `Payment ${transactionId} is held for review and cannot settle before an officer approves it`, [
+          { path: 'status', message: 'SETTLED needs the hold to be resolved as APPROVE first' },
+        ]);
       }
       if (!TRANSITIONS[payment.status]?.includes(status)) {
         throw new DomainError('CONFLICT', `A ${payment.status} payment cannot become ${status}`, [
