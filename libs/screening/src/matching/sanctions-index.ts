@@ -300,15 +300,15 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   }
 
   /** Similar vocabulary words of a vocabulary word are stable: common query words are looked up once. */
-  private cachedSimilarTerms(term: Term, scan: boolean): Map<number, number> {
-    if (scan || this.table.terms[term.id] !== term) return new Map(this.similarTerms(term, new Map(), scan));
+  private cachedSimilarTerms(term: Term, scan: boolean): ReadonlyMap<number, number> {
+    if (scan || this.table.terms[term.id] !== term) return this.similarTerms(term, new Map(), scan);
     let found = this.similarCache.get(term.id);
     if (found === undefined) {
       if (this.similarCache.size >= SIMILAR_CACHE_SIZE) this.similarCache.clear();
       found = this.similarTerms(term, new Map(), false);
       this.similarCache.set(term.id, found);
     }
-    return new Map(found);
+    return found;
   }
 
   /** Vocabulary terms similar to a query term, with their similarity. */
