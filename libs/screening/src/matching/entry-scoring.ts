@@ -88,6 +88,11 @@ export function scoreEntry(
     for (const note of best?.comparison.notes ?? []) explanationQualifiers.push({ field: 'name', effect: 0, detail: note });
     explanationQualifiers.push(...qualifiers.qualifiers);
     score += qualifiers.adjustment;
+    // an entry of unknown type whose matched name carries a legal form (… Limited, … LLC) is an organisation
+    if (query.type === 'person' && entry.type === 'unknown' && best !== null && best.list.form.terms.some((t) => t.kind === 'legal')) {
+      score -= 0.3;
+      explanationQualifiers.push({ field: 'type', effect: -0.3, detail: 'query is a person, the matched list name has a legal form' });
+    }
   }
   score = round4(Math.max(0, Math.min(1, score)));
   const explanation: MatchExplanation = {
