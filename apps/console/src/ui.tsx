@@ -189,3 +189,11 @@ export function Badge({ kind, children }: { kind: string; children: ReactNode })
 export function Score({ value }: { value: number }) {
   return <span className="score">{value.toFixed(3)}</span>;
 }
+
+/** A decimal string as sent by the API, with trailing zeros past the second decimal dropped (268.0000 → 268.00). */
+export function money(amount: { value: string; currency: string }): string {
+  const value = /^-?\d+\.\d{2}\d*$/.test(amount.value)
+    ? amount.value.replace(/(\.\d\d\d*?)0+$/, '$1')
+    : amount.value;
+  return `${value} ${amount.currency}`;
+}

@@ -5,7 +5,7 @@ import { api, download, query, type Hit } from '../api';
 import { HitCard } from '../hits';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
-import { Badge, DateTime, ErrorBox, Field, fieldErrors, Loading, useDraft } from '../ui';
+import { Badge, DateTime, money, ErrorBox, Field, fieldErrors, Loading, useDraft } from '../ui';
 
 const CASE_STATUSES = [
   'OPEN',
@@ -368,9 +368,7 @@ export function CaseDetailPage() {
                   <td>
                     <DateTime value={payment.occurredAt} />
                   </td>
-                  <td className="num">
-                    {payment.amount.value} {payment.amount.currency}
-                  </td>
+                  <td className="num">{money(payment.amount)}</td>
                   <td className="num">
                     {payment.payerAmount
                       ? `${payment.payerAmount.value} ${payment.payerAmount.currency}`

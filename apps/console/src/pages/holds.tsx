@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, type HeldPaymentView, type HoldListItem } from '../api';
+import { HitCard } from '../hits';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import {
@@ -13,6 +14,7 @@ import {
   SlaCountdown,
   useDraft,
   useNow,
+  money,
 } from '../ui';
 
 const HOLD_STATUSES = ['HELD', 'RESOLVED_APPROVE', 'RESOLVED_DECLINE', 'EXPIRED_DECLINE'] as const;
@@ -94,6 +96,82 @@ function Resolve({ hold, onDone }: { hold: HoldListItem; onDone: () => void }) {
   );
 }
 
+/** The stored decision behind a hold: reasons, sanctions hits with their explanation, and how the hold ended. */
+function HoldDetail({ transactionId, onClose }: { transactionId: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const view = useQuery({
+    queryKey: ['payment', transactionId],
+    queryFn: () => api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(transactionId)}`),
+  });
+  return (
+    <section className="card" aria-labelledby="hold-detail-title">
+      <div className="page-head">
+        <h2 id="hold-detail-title">{t('hold.detailTitle', { id: transactionId })}</h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+      <ErrorBox error={view.error} />
+      {view.isLoading && <Loading />}
+      {view.data && (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t('payment.decision')}</dt>
+              <dd>
+                <Badge kind={view.data.decision.decision}>{view.data.decision.decision}</Badge>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('payment.final')}</dt>
+              <dd>
+                <Badge kind={view.data.finalDecision}>{view.data.finalDecision}</Badge>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('payment.decidedAt')}</dt>
+              <dd>
+                <DateTime value={view.data.decision.decidedAt} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('payment.status')}</dt>
+              <dd>{view.data.paymentStatus}</dd>
+            </div>
+            {view.data.hold?.resolvedBy && (
+              <div>
+                <dt>{t('hold.resolvedBy')}</dt>
+                <dd>{view.data.hold.resolvedBy}</dd>
+              </div>
+            )}
+          </dl>
+          {view.data.hold?.rationale && <blockquote>{view.data.hold.rationale}</blockquote>}
+          <ul className="reasons">
+            {view.data.decision.reasons.map((reason, index) => (
+              <li key={index}>
+                <strong>
+                  {reason.ruleId} {reason.code}
+                </strong>{' '}
+                {reason.message}
+              </li>
+            ))}
+          </ul>
+          {view.data.decision.screening.hits.map((hit, index) => (
+            <HitCard
+              key={`${hit.party}-${hit.list}-${hit.sourceId}`}
+              hit={hit}
+              index={200 + index}
+              snapshot={view.data.decision.screening.listSnapshots.find((label) =>
+                label.startsWith(`${hit.list}@`),
+              )}
+            />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
 export function HoldsPage() {
   const { t } = useI18n();
   const { can } = useSession();
@@ -101,6 +179,7 @@ export function HoldsPage() {
   const [status, setStatus] = useState('HELD');
   const [offset, setOffset] = useState(0);
   const [resolving, setResolving] = useState<HoldListItem | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const holds = useQuery({
     queryKey: ['holds', status, offset],
     queryFn: () =>
@@ -134,6 +213,7 @@ export function HoldsPage() {
         </div>
         <p className="muted">{t('holds.total', { n: total })}</p>
       </div>
+      {viewing && <HoldDetail transactionId={viewing} onClose={() => setViewing(null)} />}
       {resolving && <Resolve hold={resolving} onDone={() => setResolving(null)} />}
       <ErrorBox error={holds.error} />
       {holds.isLoading ? (
@@ -160,10 +240,17 @@ export function HoldsPage() {
           <tbody>
             {rows.map((hold) => (
               <tr key={hold.transactionId}>
-                <td className="mono">{hold.transactionId}</td>
-                <td className="num">
-                  {hold.amount.value} {hold.amount.currency}
+                <td className="mono">
+                  <button
+                    type="button"
+                    className="linklike mono"
+                    aria-expanded={viewing === hold.transactionId}
+                    onClick={() => setViewing(viewing === hold.transactionId ? null : hold.transactionId)}
+                  >
+                    {hold.transactionId}
+                  </button>
                 </td>
+                <td className="num">{money(hold.amount)}</td>
                 <td className="mono">{hold.payerKey}</td>
                 <td className="mono">{hold.merchantId}</td>
                 <td>{hold.riskScore}</td>
@@ -184,7 +271,7 @@ export function HoldsPage() {
                       type="button"
                       className="secondary"
                       data-action="resolve-open"
-                      onClick={() => setResolving(hold)}
+                      onClick={() => (setResolving(hold), setViewing(hold.transactionId))}
                     >
                       {t('hold.resolve')}
                     </button>
