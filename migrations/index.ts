@@ -9,6 +9,8 @@ import { BackfillReportDefaults1764100000021 } from './1764100000021-backfill-re
 import { CreateAlertWorkTables1764100000030 } from './1764100000030-create-alert-work-tables.js';
 import { IndexAlertQueues1764100000031 } from './1764100000031-index-alert-queues.js';
 import { IndexAlertsByTypeAndRule1764100000032 } from './1764100000032-index-alerts-by-type-and-rule.js';
+import { CreateMonitoringParameters1764100000033 } from './1764100000033-create-monitoring-parameters.js';
+import { BackfillMonitoringParameters1764100000034 } from './1764100000034-backfill-monitoring-parameters.js';
 import { CreatePaymentHolds1764100000040 } from './1764100000040-create-payment-holds.js';
 import { CreateCases1764100000041 } from './1764100000041-create-cases.js';
 import { IndexPendingReviews1764100000042 } from './1764100000042-index-pending-reviews.js';
@@ -26,6 +28,8 @@ export const MIGRATIONS = [
   CreateAlertWorkTables1764100000030,
   IndexAlertQueues1764100000031,
   IndexAlertsByTypeAndRule1764100000032,
+  CreateMonitoringParameters1764100000033,
+  BackfillMonitoringParameters1764100000034,
   CreatePaymentHolds1764100000040,
   CreateCases1764100000041,
   IndexPendingReviews1764100000042,

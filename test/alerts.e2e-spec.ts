@@ -239,8 +239,9 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ dedup_key: `merchant:${merchantId}|R11|2026-01-10`, type: 'MONITORING', rule_id: 'R11' });
     expect(alerts[0].evidence.transactionIds).toHaveLength(3);
-    const windows = await t.dataSource.query("SELECT findings, alerts_raised, finished_at FROM monitoring_runs WHERE rule_id = 'R11' AND window_key = '2026-01-10'");
-    expect(windows).toEqual([{ findings: 1, alerts_raised: 1, finished_at: expect.any(Date) }]);
+    const windows = await t.dataSource.query("SELECT findings, alerts_raised, finished_at, parameters_version FROM monitoring_runs WHERE rule_id = 'R11' AND window_key = '2026-01-10'");
+    expect(windows).toEqual([{ findings: 1, alerts_raised: 1, finished_at: expect.any(Date), parameters_version: 1 }]);
+    expect(alerts[0].evidence).toMatchObject({ parametersVersion: 1, parameters: { minPayments: 3 } });
   });
 
   describe('monitoring rules over persisted payments', () => {
@@ -299,6 +300,17 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
       }
       await monitoring().run('R20', '2026-02-05', new Date());
       expect(await alertKeys(merchantId)).toEqual([`merchant:${merchantId}|R20|2026-02-05`]);
+    });
+
+    it('applies the newest stored parameter version', async () => {
+      const merchantId = `M-PARAM-${process.pid}`;
+      for (const hour of [1, 2, 3]) await pay(merchantId, `2026-02-06T0${hour}:00:00+08:00`, 1000);
+      await t.dataSource.query("INSERT INTO monitoring_parameters (version, definition, created_by) VALUES (2, '{\"R11\": {\"minPayments\": 4}}', 'test')");
+      const result = await monitoring().run('R11', '2026-02-06', new Date());
+      expect(await alertKeys(merchantId)).toEqual([]);
+      expect(result.evaluated).toBe(true);
+      const runs = await t.dataSource.query("SELECT parameters_version FROM monitoring_runs WHERE rule_id = 'R11' AND window_key = '2026-02-06'");
+      expect(runs).toEqual([{ parameters_version: 2 }]);
     });
 
     it('refuses a window that is not over yet, or malformed', async () => {

@@ -4,7 +4,7 @@ import { AuditLog } from '@app/persistence';
 import { raiseAlert } from '../alert-writer.js';
 import { dormantSurgeRule } from './dormant-surge.rule.js';
 import { fanInRule } from './fan-in.rule.js';
-import { findingDedupKey, MONITORING_DEFAULTS, MONITORING_RULE_IDS, type MonitoringFinding, type MonitoringParameters, type MonitoringRuleId } from './monitoring-rule.js';
+import { findingDedupKey, MONITORING_RULE_IDS, resolveMonitoringParameters, type MonitoringFinding, type MonitoringParameters, type MonitoringRuleId } from './monitoring-rule.js';
 import { nightTimeRule } from './night-time.rule.js';
 import { passThroughRule } from './pass-through.rule.js';
 import { mccTicketNorms, profileMismatchRule } from './profile-mismatch.rule.js';
@@ -32,9 +32,10 @@ const AUTHORISED = "status IN ('PENDING', 'SETTLED', 'REVERSED')";
 export class MonitoringUseCase {
   private readonly audit: AuditLog;
 
+  /** `parameters` replaces the stored ones (replays, tests); otherwise the newest monitoring_parameters version is in force. */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly parameters: MonitoringParameters = MONITORING_DEFAULTS,
+    private readonly parameters?: MonitoringParameters,
   ) {
     this.audit = new AuditLog(dataSource);
   }
@@ -64,18 +65,30 @@ export class MonitoringUseCase {
         [ruleId, window.key, window.start.toISOString(), window.end.toISOString()],
       );
       if (!claimed[0]) return { ruleId, window: window.key, evaluated: false, findings: 0, alertsRaised: 0 };
-      const findings = await this.findings(manager, ruleId, window);
+      const { version, parameters } = await this.parametersInForce(manager);
+      const findings = await this.findings(manager, ruleId, window, parameters);
       let alertsRaised = 0;
       for (const finding of findings) {
-        const raised = await raiseAlert(manager, this.alertOf(finding, window), this.audit);
+        const raised = await raiseAlert(manager, this.alertOf(finding, window, parameters, version), this.audit);
         if (raised.created) alertsRaised += 1;
       }
-      await manager.query('UPDATE monitoring_runs SET finished_at = clock_timestamp(), findings = $2, alerts_raised = $3 WHERE id = $1', [claimed[0].id, findings.length, alertsRaised]);
+      await manager.query('UPDATE monitoring_runs SET finished_at = clock_timestamp(), findings = $2, alerts_raised = $3, parameters_version = $4 WHERE id = $1', [
+        claimed[0].id,
+        findings.length,
+        alertsRaised,
+        version,
+      ]);
       return { ruleId, window: window.key, evaluated: true, findings: findings.length, alertsRaised };
     });
   }
 
-  private alertOf(finding: MonitoringFinding, window: MonitoringWindow): Parameters<typeof raiseAlert>[1] {
+  private async parametersInForce(manager: EntityManager): Promise<{ version: number | null; parameters: MonitoringParameters }> {
+    if (this.parameters) return { version: null, parameters: this.parameters };
+    const rows: Array<{ version: number; definition: unknown }> = await manager.query('SELECT version, definition FROM monitoring_parameters ORDER BY version DESC LIMIT 1');
+    return { version: rows[0]?.version ?? null, parameters: resolveMonitoringParameters(rows[0]?.definition) };
+  }
+
+  private alertOf(finding: MonitoringFinding, window: MonitoringWindow, parameters: MonitoringParameters, version: number | null): Parameters<typeof raiseAlert>[1] {
     return {
       dedupKey: findingDedupKey(finding, window.key),
       type: 'MONITORING',
@@ -89,7 +102,8 @@ export class MonitoringUseCase {
         window: window.key,
         windowStart: window.start.toISOString(),
         windowEnd: window.end.toISOString(),
-        parameters: this.parameters[finding.ruleId],
+        parametersVersion: version,
+        parameters: parameters[finding.ruleId],
         facts: finding.facts,
         transactionIds: finding.transactionIds,
       },
@@ -98,11 +112,11 @@ export class MonitoringUseCase {
     };
   }
 
-  private async findings(manager: EntityManager, ruleId: MonitoringRuleId, window: MonitoringWindow): Promise<MonitoringFinding[]> {
+  private async findings(manager: EntityManager, ruleId: MonitoringRuleId, window: MonitoringWindow, parameters: MonitoringParameters): Promise<MonitoringFinding[]> {
     const range = [window.start.toISOString(), window.end.toISOString()];
     switch (ruleId) {
       case 'R08': {
-        const parameters = this.parameters.R08;
+        const ruleParameters = parameters.R08;
         const rows: Array<{ merchant_id: string; distinct_payers: number; history: number[]; transaction_ids: string[] }> = await manager.query(
           `WITH window_merchants AS (
              SELECT merchant_id, count(DISTINCT payer_key)::int AS distinct_payers, (array_agg(transaction_id ORDER BY occurred_at))[1:50] AS transaction_ids
@@ -113,50 +127,50 @@ export class MonitoringUseCase {
                    WHERE p.merchant_id = w.merchant_id AND p.occurred_at >= $1::timestamptz - make_interval(days => $4) AND p.occurred_at < $1 AND p.${AUTHORISED}
                    GROUP BY date_trunc('hour', p.occurred_at)) AS history
            FROM window_merchants w`,
-          [...range, parameters.minDistinctPayers, parameters.historyDays],
+          [...range, ruleParameters.minDistinctPayers, ruleParameters.historyDays],
         );
-        return fanInRule(rows.map((row) => ({ merchantId: row.merchant_id, distinctPayers: row.distinct_payers, hourlyHistory: row.history, transactionIds: row.transaction_ids })), parameters);
+        return fanInRule(rows.map((row) => ({ merchantId: row.merchant_id, distinctPayers: row.distinct_payers, hourlyHistory: row.history, transactionIds: row.transaction_ids })), ruleParameters);
       }
       case 'R11': {
         const rows: Array<{ transaction_id: string; merchant_id: string; amount_cny_fen: string }> = await manager.query(
           `SELECT transaction_id, merchant_id, amount_cny_fen FROM payments
            WHERE occurred_at >= $1 AND occurred_at < $2 AND ${AUTHORISED} AND amount_cny_fen >= $3 AND amount_cny_fen % 100 = 0 ORDER BY occurred_at`,
-          [...range, this.parameters.R11.minNineStyleYuan * 100],
+          [...range, parameters.R11.minNineStyleYuan * 100],
         );
-        return roundAmountsRule(rows.map((row) => ({ transactionId: row.transaction_id, merchantId: row.merchant_id, amountCnyFen: Number(row.amount_cny_fen) })), this.parameters.R11);
+        return roundAmountsRule(rows.map((row) => ({ transactionId: row.transaction_id, merchantId: row.merchant_id, amountCnyFen: Number(row.amount_cny_fen) })), parameters.R11);
       }
       case 'R12': {
-        const parameters = this.parameters.R12;
+        const ruleParameters = parameters.R12;
         const rows: Array<{ transaction_id: string; payer_key: string; merchant_id: string; mcc: string; occurred_at: Date; amount_cny_fen: string }> = await manager.query(
           `SELECT transaction_id, payer_key, merchant_id, merchant->>'mcc' AS mcc, occurred_at, amount_cny_fen FROM payments
            WHERE occurred_at >= $1 AND occurred_at < $1::timestamptz + make_interval(hours => $3) AND occurred_at < $2 AND ${AUTHORISED}
              AND amount_cny_fen >= $4 AND NOT (merchant->>'mcc' = ANY($5::text[])) ORDER BY occurred_at`,
-          [...range, parameters.toHour + 1, parameters.minAmountFen, parameters.everydayMccs],
+          [...range, ruleParameters.toHour + 1, ruleParameters.minAmountFen, ruleParameters.everydayMccs],
         );
         return nightTimeRule(
           rows.map((row) => ({ transactionId: row.transaction_id, payerKey: row.payer_key, merchantId: row.merchant_id, mcc: row.mcc ?? '', occurredAt: new Date(row.occurred_at), amountCnyFen: Number(row.amount_cny_fen) })),
-          parameters,
+          ruleParameters,
         );
       }
       case 'R17': {
-        const parameters = this.parameters.R17;
+        const ruleParameters = parameters.R17;
         const merchants: Array<{ merchant_id: string; mcc: string; payments: number; total: string }> = await manager.query(
           `SELECT merchant_id, max(merchant->>'mcc') AS mcc, count(*)::int AS payments, sum(amount_cny_fen) AS total FROM payments
            WHERE occurred_at >= $1 AND occurred_at < $2 AND ${AUTHORISED} GROUP BY merchant_id HAVING count(*) >= $3 AND sum(amount_cny_fen) >= $4`,
-          [...range, parameters.minPayments, parameters.minTotalFen],
+          [...range, ruleParameters.minPayments, ruleParameters.minTotalFen],
         );
         if (!merchants.length) return [];
         const peers: Array<{ mcc: string; average: string }> = await manager.query(
           `SELECT merchant->>'mcc' AS mcc, avg(amount_cny_fen) AS average FROM payments
            WHERE occurred_at >= $1::timestamptz - make_interval(days => $2) AND occurred_at < $1 AND ${AUTHORISED} AND merchant->>'mcc' = ANY($3::text[])
            GROUP BY merchant_id, merchant->>'mcc'`,
-          [window.start.toISOString(), parameters.peerDays, [...new Set(merchants.map((merchant) => merchant.mcc))]],
+          [window.start.toISOString(), ruleParameters.peerDays, [...new Set(merchants.map((merchant) => merchant.mcc))]],
         );
-        const norms = mccTicketNorms(peers.map((peer) => ({ mcc: peer.mcc, averageCnyFen: Number(peer.average) })), parameters);
-        return profileMismatchRule(merchants.map((row) => ({ merchantId: row.merchant_id, mcc: row.mcc ?? '', payments: row.payments, totalCnyFen: Number(row.total) })), norms, parameters);
+        const norms = mccTicketNorms(peers.map((peer) => ({ mcc: peer.mcc, averageCnyFen: Number(peer.average) })), ruleParameters);
+        return profileMismatchRule(merchants.map((row) => ({ merchantId: row.merchant_id, mcc: row.mcc ?? '', payments: row.payments, totalCnyFen: Number(row.total) })), norms, ruleParameters);
       }
       case 'R19': {
-        const parameters = this.parameters.R19;
+        const ruleParameters = parameters.R19;
         const rows: Array<{ merchant_id: string; day_total: string; day_payments: number; last_active_at: Date | null; prior_total: string | null; prior_days: number }> = await manager.query(
           `WITH day AS (
              SELECT merchant_id, sum(amount_cny_fen) AS day_total, count(*)::int AS day_payments FROM payments
@@ -167,7 +181,7 @@ export class MonitoringUseCase {
                count(DISTINCT date_trunc('day', p.occurred_at AT TIME ZONE 'Asia/Shanghai')) AS prior_days
              FROM payments p WHERE p.merchant_id = d.merchant_id AND p.occurred_at < $1 AND p.occurred_at >= $1::timestamptz - make_interval(days => $3) AND p.${AUTHORISED}) prior
            WHERE prior.last_active_at IS NOT NULL AND prior.last_active_at <= $1::timestamptz - make_interval(days => $4)`,
-          [...range, parameters.lookBackDays, parameters.dormantDays],
+          [...range, ruleParameters.lookBackDays, ruleParameters.dormantDays],
         );
         return dormantSurgeRule(
           rows.map((row) => ({
@@ -179,20 +193,20 @@ export class MonitoringUseCase {
             priorActiveDays: row.prior_days,
           })),
           window.start,
-          parameters,
+          ruleParameters,
         );
       }
       case 'R20': {
-        const parameters = this.parameters.R20;
+        const ruleParameters = parameters.R20;
         const rows: Array<{ merchant_id: string; inflow: string; reversed: string; reversed_ids: string[] }> = await manager.query(
           `SELECT merchant_id, sum(amount_cny_fen) AS inflow,
              coalesce(sum(amount_cny_fen) FILTER (WHERE status = 'REVERSED' AND status_at < $2), 0) AS reversed,
              coalesce(array_agg(transaction_id ORDER BY occurred_at) FILTER (WHERE status = 'REVERSED' AND status_at < $2), '{}') AS reversed_ids
            FROM payments WHERE occurred_at >= $1 AND occurred_at < $2 AND ${AUTHORISED}
            GROUP BY merchant_id HAVING sum(amount_cny_fen) >= $3`,
-          [...range, parameters.minInflowFen],
+          [...range, ruleParameters.minInflowFen],
         );
-        return passThroughRule(rows.map((row) => ({ merchantId: row.merchant_id, inflowCnyFen: Number(row.inflow), reversedCnyFen: Number(row.reversed), reversedTransactionIds: row.reversed_ids })), parameters);
+        return passThroughRule(rows.map((row) => ({ merchantId: row.merchant_id, inflowCnyFen: Number(row.inflow), reversedCnyFen: Number(row.reversed), reversedTransactionIds: row.reversed_ids })), ruleParameters);
       }
     }
   }
