@@ -14,9 +14,14 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ? join(ROOT, process.env.CONSOLE_SCREENSHOTS) : null;
 const AXE_SOURCE = hasChromium ? readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') : '';
 
+/** expect.poll waits 1 s by default: too short for a browser on a busy machine. */
+function poll<T>(probe: () => Promise<T>) {
+  return expect.poll(probe, { timeout: 20_000 });
+}
+
 async function waitFor<T>(
   probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -79,7 +84,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-describe('officers console (browser)', () => {
+// generous timeouts: in CI this file shares two cores with the rest of the suite
+describe('officers console (browser)', { timeout: 120_000 }, () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
@@ -97,7 +103,7 @@ describe('officers console (browser)', () => {
     });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}/console/`);
     await page.getByLabel(language === 'zh' ? '用户名' : 'Username').fill(officer.username);
     await page.getByLabel(language === 'zh' ? '密码' : 'Password').fill(officer.password);
@@ -185,7 +191,7 @@ describe('officers console (browser)', () => {
       await page.getByLabel('Username').fill(analyst.username);
       await page.getByLabel('Password').fill('not the password at all');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('locked for 15 minutes');
+      await poll(() => page.getByRole('alert').textContent()).toContain('locked for 15 minutes');
       expect(await page.getByLabel('Username').inputValue()).toBe(analyst.username);
     },
   );
@@ -200,7 +206,7 @@ describe('officers console (browser)', () => {
 
       await page.getByRole('link', { name: 'Alert queue' }).click();
       await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
-      await expect.poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(2);
+      await poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(2);
       expect(await page.locator('table.grid tbody').textContent()).toContain('Sanctions');
       expect(await page.locator('.sla').first().textContent()).toMatch(/left|overdue/);
       await expectAccessible(page, 'alert queue');
@@ -220,13 +226,13 @@ describe('officers console (browser)', () => {
       await page.waitForURL(/\/console\/alerts\/[0-9a-f-]{36}$/);
       disposedAlertId = page.url().split('/').pop()!;
       await page.getByRole('heading', { name: /Sanctions hits/ }).waitFor();
-      await expect.poll(() => page.locator('.facts').first().textContent()).toContain(analyst.username);
+      await poll(() => page.locator('.facts').first().textContent()).toContain(analyst.username);
 
       const hit = page.locator('section.hit').first();
       expect(await hit.textContent()).toContain('IVAN DEMOVICH PETROV');
       await hit.getByRole('button', { name: 'Compare names' }).click();
       const queryMarks = hit.locator('[data-side="query"] mark');
-      await expect.poll(() => queryMarks.count()).toBeGreaterThan(0);
+      await poll(() => queryMarks.count()).toBeGreaterThan(0);
       expect(
         (await hit.locator('[data-side="list"] mark').allTextContents()).join(' ').length,
       ).toBeGreaterThan(0);
@@ -330,7 +336,7 @@ describe('officers console (browser)', () => {
       await shot(page, 'case');
       await page.getByRole('link', { name: 'Cases', exact: true }).click();
       await page.getByRole('heading', { name: 'Cases' }).waitFor();
-      await expect.poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(1);
+      await poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(1);
       await expectAccessible(page, 'cases');
     },
   );
@@ -382,7 +388,7 @@ describe('officers console (browser)', () => {
     expect(await page.getByRole('button', { name: 'Take next alert' }).count()).toBe(0);
 
     await page.goto(`${base}/console/alerts`);
-    await expect.poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByRole('button', { name: /Take next alert/ }).count()).toBe(0);
     await page.goto(`${base}/console/alerts/${disposedAlertId}`);
     await page.getByRole('heading', { name: /Sanctions hits/ }).waitFor();
@@ -393,7 +399,7 @@ describe('officers console (browser)', () => {
     await page.goto(`${base}/console/holds`);
     await page.getByRole('heading', { name: 'Held payments' }).waitFor();
     await page.getByLabel('Status').selectOption('');
-    await expect.poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await poll(() => page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('[data-action]').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Audit trail' }).click();
