@@ -18,7 +18,7 @@ const GIVEN_SYLLABLES: Record<string, string[]> = {
   hai: ['hoi'], han: ['hon'], hao: ['ho', 'hou'], he: ['ho'], heng: ['hang'], hong: ['hung'], hu: ['woo', 'foo'], hua: ['wa', 'wah'],
   huai: ['wai'], huan: ['woon', 'wun', 'foon', 'wun'], huang: ['wong', 'vong'], hui: ['wai', 'fai', 'fui'], ji: ['kei', 'kee', 'gei', 'kai', 'chi'],
   jia: ['ka', 'kar', 'ga', 'chia'], jian: ['kin', 'gin', 'chin', 'kim', 'chien'], jiang: ['keung', 'kong', 'keong', 'chiang'], jiao: ['kiu', 'gau', 'chiao'],
-  jie: ['kit', 'git', 'chit', 'chieh'], jin: ['kam', 'gam', 'kan', 'chin'], jing: ['ching', 'king', 'ging'], jiu: ['kau', 'gau', 'chiu'],
+  jie: ['kit', 'git', 'chit', 'chieh'], jin: ['kam', 'gam', 'kan', 'chin'], jing: ['ching', 'king', 'ging'], jiu: ['kau', 'gau', 'chiu', 'jeou', 'chiou'],
   ju: ['kui', 'kuk', 'koi', 'chu', 'keoi'], juan: ['kuen', 'guen', 'chuan'], jun: ['kwan', 'chun', 'gwan', 'chon', 'chun', 'chün'],
   kai: ['hoi'], kang: ['hong'], ke: ['ho', 'fo', "k'o"], kun: ['kwan'], lai: ['loi'], lan: ['laan'], lang: ['long'], le: ['lok'],
   lei: ['lui', 'loi'], li: ['lee', 'lai', 'lei'], lian: ['lin'], liang: ['leung', 'loeng', 'leong'], lin: ['lam', 'lum'], ling: ['leng'],
@@ -26,7 +26,7 @@ const GIVEN_SYLLABLES: Record<string, string[]> = {
   mei: ['may', 'mi', 'mee'], min: ['man', 'mun'], ming: ['meng'], mu: ['muk'], nan: ['nam', 'naam'], ning: ['ling'], pei: ['pui'],
   peng: ['pang', 'phang'], ping: ['peng'], qi: ['kei', 'kee', 'chi', 'tsai', "ch'i"], qian: ['chin', 'hin', 'tsin', 'chien'],
   qiang: ['keung', 'cheung', 'keong', 'chiang'], qiao: ['kiu', 'chiao'], qin: ['kam', 'chun', 'tsun', 'chin'], qing: ['ching', 'hing', 'tsing'],
-  qiu: ['yau', 'chau', 'kau', 'chiu'], quan: ['chuen', 'kuen', 'tsuen', 'chuan'], ren: ['yan', 'yam', 'jen'], rong: ['wing', 'yung', 'jung'],
+  qiu: ['yau', 'chau', 'kau', 'chiu'], quan: ['chuen', 'kuen', 'tsuen', 'chuan'], ren: ['yan', 'yam', 'jen'], rong: ['wing', 'yung', 'jung', 'weng'],
   ru: ['yu', 'yue', 'ju'], rui: ['yui', 'yeoi', 'jui'], shan: ['saan', 'san'], shao: ['siu', 'shiu', 'sio'], sheng: ['sing', 'shing', 'seng'],
   shi: ['sze', 'si', 'see', 'sai', 'sik', 'sek', 'shih'], shu: ['shue', 'suk', 'sue'], shun: ['seun', 'shun'], si: ['sze', 'szu', 'ssu'],
   song: ['sung', 'chung'], su: ['so', 'sou', 'soo'], tai: ['taai'], tao: ['to', 'tou', "t'ao"], tian: ['tin', 'tien'], ting: ['teng'],
@@ -58,21 +58,30 @@ for (const [pinyin, others] of Object.entries(GIVEN_SYLLABLES)) {
  * Splits a token into known romanised syllables (at most four) and returns, for each, the pinyin syllables it
  * can stand for (a Latin "chi" may be Cantonese for zhi, ji, qi …); null when the token does not split.
  */
-export function chineseSyllableClasses(token: string): string[][] | null {
+export function chineseSyllableClasses(token: string): string[][][] | null {
   if (token.length < 2 || token.length > 20) return null;
-  const best = (start: number, remaining: number): string[][] | null => {
-    if (start === token.length) return [];
-    if (remaining === 0) return null;
+  // every way of splitting (kaman = ka·man or kam·an), at most a few
+  const out: string[][][] = [];
+  const walk = (start: number, remaining: number, acc: string[][]): void => {
+    if (out.length >= MAX_SEGMENTATIONS) return;
+    if (start === token.length) {
+      out.push([...acc]);
+      return;
+    }
+    if (remaining === 0) return;
     for (let end = Math.min(token.length, start + 6); end > start; end--) {
       const classes = TO_PINYIN.get(token.slice(start, end));
       if (classes === undefined) continue;
-      const rest = best(end, remaining - 1);
-      if (rest !== null) return [classes, ...rest];
+      acc.push(classes);
+      walk(end, remaining - 1, acc);
+      acc.pop();
     }
-    return null;
   };
-  return best(0, 4);
+  walk(0, 4, []);
+  return out.length === 0 ? null : out;
 }
+
+const MAX_SEGMENTATIONS = 6;
 
 /** Reading of a pinyin token as syllables (one class each), for comparison with a romanised token. */
 export function pinyinSyllables(token: string): string[][] | null {
@@ -93,6 +102,12 @@ export function pinyinSyllables(token: string): string[][] | null {
     i += matched;
   }
   return out;
+}
+
+/** Any segmentation of one side matches any segmentation of the other. */
+export function anySegmentationMatches(a: readonly string[][][], b: readonly string[][][]): boolean {
+  for (const x of a) for (const y of b) if (syllableClassesMatch(x, y)) return true;
+  return false;
 }
 
 export function syllableClassesMatch(a: readonly string[][], b: readonly string[][]): boolean {

@@ -4,7 +4,7 @@
  * its full weight, an unmatched list part a little. Deterministic: ties are broken by position.
  */
 import { GENDER_SUFFIX_PAIRS } from './vocabulary.js';
-import { syllableClassesMatch } from './chinese-syllables.js';
+import { anySegmentationMatches } from './chinese-syllables.js';
 import { type NameForm, ROLE_FAMILY, ROLE_GIVEN, type Term, TermTable } from './name-model.js';
 import { editDistance, penalisedJaroWinkler } from './similarity.js';
 
@@ -45,7 +45,7 @@ const ABD_PREFIX = /^abd(?:ul|el|al|ol|ur|us|ar|as|ou|u)?/;
 function chineseSyllablesMatch(a: Term, b: Term, han: HanSides): boolean {
   const x = han.a ? a.pinyinReading : a.chineseSyllables;
   const y = han.b ? b.pinyinReading : b.chineseSyllables;
-  return x !== null && y !== null && syllableClassesMatch(x, y);
+  return x !== null && y !== null && anySegmentationMatches(x, y);
 }
 
 function sharedClass(a: readonly string[], b: readonly string[]): boolean {

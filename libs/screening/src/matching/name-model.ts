@@ -58,9 +58,9 @@ export interface Term {
   /** the token spells valid Hanyu Pinyin syllables: two pinyin spellings that differ are different characters */
   readonly pinyin: boolean;
   /** Chinese syllables as pinyin classes: every pinyin reading a romanised spelling can stand for */
-  readonly chineseSyllables: string[][] | null;
+  readonly chineseSyllables: string[][][] | null;
   /** the token read strictly as pinyin (one class per syllable), for readings made from Han characters */
-  readonly pinyinReading: string[][] | null;
+  readonly pinyinReading: string[][][] | null;
   readonly metaphone: string;
   /** equivalence classes: zh:zhang, ar:muhammad, ko:bak, legal:llc … */
   readonly classes: readonly string[];
@@ -115,6 +115,10 @@ export class TermTable {
   }
 }
 
+function wrap<T>(value: T | null): T[] | null {
+  return value === null ? null : [value];
+}
+
 function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Term {
   const classes: string[] = [];
   if (kind === 'legal') classes.push(`legal:${text}`);
@@ -135,7 +139,7 @@ function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Ter
     sinoKey: alpha && !abjad && text.length >= 2 ? sinoKey(text) : '',
     pinyin: alpha && !abjad && isPinyinWord(text),
     chineseSyllables: alpha && !abjad && text.length >= 2 ? chineseSyllableClasses(text) : null,
-    pinyinReading: alpha && !abjad && text.length >= 2 ? pinyinSyllables(text) : null,
+    pinyinReading: alpha && !abjad && text.length >= 2 ? wrap(pinyinSyllables(text)) : null,
     metaphone: alpha && !abjad && text.length >= 2 ? metaphoneKeys(text)[0] : '',
     classes,
     nicknames: NICKNAME_CLASSES.get(text) ?? [],

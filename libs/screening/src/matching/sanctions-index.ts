@@ -335,7 +335,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       this.keys.forEach(KEY_METAPHONE, term.metaphone, visit);
       if (term.kind !== 'number') for (const d of queryDeletes(term.text)) this.keys.forEach(KEY_DELETE, d, visit);
       // a Cantonese / Wade-Giles spelling: look up each pinyin reading it can stand for (Ka Fai → jiahui)
-      if (term.chineseSyllables !== null && !term.pinyin) for (const reading of pinyinReadings(term.chineseSyllables)) this.keys.forEach(KEY_EXACT, reading, visit);
+      for (const segmentation of term.chineseSyllables ?? []) for (const reading of pinyinReadings(segmentation)) this.keys.forEach(KEY_EXACT, reading, visit);
     }
     return found;
   }
@@ -477,7 +477,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         const w = (form.weights[i] ?? 0) + (form.weights[i + 1] ?? 0);
         for (const [termId, sim] of this.similarTerms(glued, new Map(), false)) {
           // the vocabulary word must really be the two words joined, not one of them
-          if (sim < 0.8 || (this.table.terms[termId]?.text.length ?? 0) < glued.text.length - 1) continue;
+          if (sim < 0.8 || (this.table.terms[termId]?.text.length ?? 0) <= Math.max(a.text.length, b.text.length)) continue;
           for (let p = this.postingOffsets[termId] ?? 0; p < (this.postingOffsets[termId + 1] ?? 0); p++) {
             const n = this.postings[p] ?? 0;
             accumulated[n] = (accumulated[n] ?? 0) + w * sim;
