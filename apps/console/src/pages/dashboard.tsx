@@ -7,6 +7,13 @@ import { DateTime, ErrorBox, Loading } from '../ui';
 import { ALERT_PRIORITIES, ALERT_TYPES, useNextAlert } from './alert-queue';
 
 const SAMPLE = 200;
+const AGES: Array<{ key: MessageKey; from: number; to: number }> = [
+  { key: 'age.hour', from: 0, to: 1 },
+  { key: 'age.hours4', from: 1, to: 4 },
+  { key: 'age.day', from: 4, to: 24 },
+  { key: 'age.week', from: 24, to: 168 },
+  { key: 'age.older', from: 168, to: Infinity },
+];
 
 /** What the API offers for an overview: open work by type and priority, SLA breaches, holds and the lists in force. */
 export function DashboardPage() {
@@ -129,6 +136,37 @@ export function DashboardPage() {
             </tbody>
           </table>
           <p className="hint">{t('dashboard.sampleNote', { n: SAMPLE })}</p>
+        </section>
+      )}
+      {canAlerts && open.data && (
+        <section className="card" aria-labelledby="by-age-title">
+          <h2 id="by-age-title">{t('dashboard.byAge')}</h2>
+          <table className="grid compact">
+            <caption className="visually-hidden">{t('dashboard.byAge')}</caption>
+            <thead>
+              <tr>
+                {AGES.map((age) => (
+                  <th scope="col" key={age.key}>
+                    {t(age.key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {AGES.map((age) => (
+                  <td className="num" key={age.key}>
+                    {
+                      unresolved.filter((alert) => {
+                        const hours = (now - Date.parse(alert.createdAt)) / 3600_000;
+                        return hours >= age.from && hours < age.to;
+                      }).length
+                    }
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
         </section>
       )}
       {lists.data && (
