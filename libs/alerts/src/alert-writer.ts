@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '@app/common';
-import { type AuditLog } from '@app/persistence';
+import type { AuditEventInput, AuditLog } from '@app/persistence';
 import type { AlertAction } from '@app/rules';
 
 /** SLA by priority (hours): the time an officer has to work the alert. */
@@ -32,7 +32,7 @@ export interface RaisedAlert {
  * One open alert per dedup key (a unique partial index enforces it on every replica); a repeat attaches its ref
  * to the open alert once. Idempotent: the same (dedup key, ref) twice changes nothing.
  */
-export async function raiseAlert(manager: EntityManager, alert: NewAlert, audit: AuditLog): Promise<RaisedAlert> {
+export async function raiseAlert(manager: EntityManager, alert: NewAlert, audit: AuditLog, deferredAudit?: AuditEventInput[]): Promise<RaisedAlert> {
   const inserted: Array<{ id: string }> = await manager.query(
     `INSERT INTO alerts (dedup_key, type, priority, rule_id, party_key, merchant_id, risk_score, evidence, source, sla_due_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(hours => $10))
@@ -54,10 +54,11 @@ export async function raiseAlert(manager: EntityManager, alert: NewAlert, audit:
     await manager.query('UPDATE alerts SET occurrences = occurrences + 1, risk_score = greatest(risk_score, $2), updated_at = now() WHERE id = $1', [alertId, alert.riskScore]);
   }
   if (created) {
-    await audit.append(
-      { actor: SYSTEM_ACTOR, action: 'alert.raised', entityType: 'alert', entityId: alertId, after: { dedupKey: alert.dedupKey, ruleId: alert.ruleId, priority: alert.priority, source: alert.source, ref: alert.ref } },
-      manager,
-    );
+    const event: AuditEventInput = { actor: SYSTEM_ACTOR, action: 'alert.raised', entityType: 'alert', entityId: alertId, after: { dedupKey: alert.dedupKey, ruleId: alert.ruleId, priority: alert.priority, source: alert.source, ref: alert.ref } };
+    // the audit chain's head row is a lock every writer shares: callers raising several alerts append their
+    // events at the end of the transaction, so it is held for the shortest time and always taken last
+    if (deferredAudit) deferredAudit.push(event);
+    else await audit.append(event, manager);
   }
   return { alertId, dedupKey: alert.dedupKey, created, attached };
 }

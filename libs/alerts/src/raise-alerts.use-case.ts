@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '@app/common';
 import { HoldsUseCase } from '@app/decisions';
-import { AuditLog } from '@app/persistence';
+import { AuditLog, type AuditEventInput } from '@app/persistence';
 import type { AlertAction, Reason } from '@app/rules';
 import { raiseAlert, type RaisedAlert } from './alert-writer.js';
 
@@ -40,6 +40,7 @@ export class RaiseAlertsUseCase {
       const decision = rows[0];
       if (!decision) throw new NotFoundError(`No decision for transaction ${transactionId}`);
       const raised: RaisedAlert[] = [];
+      const auditEvents: AuditEventInput[] = [];
       for (const action of decision.actions.alerts ?? []) {
         const evidence = {
           transactionId,
@@ -66,11 +67,13 @@ export class RaiseAlertsUseCase {
               ref: transactionId,
             },
             this.audit,
+            auditEvents,
           ),
         );
       }
       // a REVIEW decision holds its payment until an officer resolves it or its time box ends
       await HoldsUseCase.holdIfReview(manager, transactionId);
+      for (const event of auditEvents) await this.audit.append(event, manager);
       await manager.query("UPDATE outbox SET processed_at = now() WHERE topic = 'decision.follow-up' AND ref = $1 AND processed_at IS NULL", [transactionId]);
       return raised;
     });

@@ -39,7 +39,7 @@ export class OutcomeUseCase {
       const rows: Array<{ status: string; decision: string; hold: string | null; reservations: Array<{ period: string; periodKey: string; amount: number }>; payer_key: string }> =
         await manager.query(
           `SELECT p.status, p.decision, h.status AS hold, p.reservations, p.payer_key
-           FROM payments p LEFT JOIN payment_holds h USING (transaction_id) WHERE p.transaction_id = $1 FOR UPDATE OF p`,
+           FROM payments p LEFT JOIN payment_holds h USING (transaction_id) WHERE p.transaction_id = $1 FOR NO KEY UPDATE OF p`,
           [transactionId],
         );
       const payment = rows[0];

@@ -349,7 +349,7 @@ export class HoldsUseCase {
 
   private async lockPayment(manager: EntityManager, transactionId: string): Promise<LockedPayment> {
     const rows: LockedPayment[] = await manager.query(
-      'SELECT status, decision, payer_key, reservations FROM payments WHERE transaction_id = $1 FOR UPDATE',
+      'SELECT status, decision, payer_key, reservations FROM payments WHERE transaction_id = $1 FOR NO KEY UPDATE',
       [transactionId],
     );
     if (!rows[0]) throw new NotFoundError(`No pre-authorisation decision for transaction ${transactionId}`);
