@@ -452,7 +452,7 @@ export function AlertDetailPage() {
             <dt>{t('payment.transaction')}</dt>
             <dd className="mono">{transactionId ?? '—'}</dd>
           </div>
-          {evidence.outcome && (
+          {evidence.outcome && !payment.data && (
             <div>
               <dt>{t('payment.decision')}</dt>
               <dd>{String(evidence.outcome)}</dd>
@@ -460,7 +460,11 @@ export function AlertDetailPage() {
           )}
           <div>
             <dt>{t('hit.snapshots')}</dt>
-            <dd className="mono">{(evidence.listSnapshotIds ?? []).join(', ') || '—'}</dd>
+            <dd className="mono">
+              {(payment.data?.decision.screening.listSnapshots ?? evidence.listSnapshotIds ?? []).join(
+                ', ',
+              ) || '—'}
+            </dd>
           </div>
         </dl>
         {transactionId && can('payments:read') && <PaymentPanel transactionId={transactionId} />}
