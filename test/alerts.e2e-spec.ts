@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MONITORING_RUN_JOB, MonitoringUseCase, SLA_CHECK_JOB } from '../libs/alerts/src/index.js';
+import { MONITORING_RUN_JOB, MONITORING_TICK_JOB, MonitoringUseCase, SLA_CHECK_JOB } from '../libs/alerts/src/index.js';
 import { QUEUES } from '../libs/queue/src/index.js';
 import { ScreeningIndex } from '../libs/screening/src/index.js';
 import { bearer, loginAs, type TestOfficer } from './support/officers.js';
@@ -311,6 +311,19 @@ describe('alert queues, four eyes, SLA and monitoring', () => {
       expect(result.evaluated).toBe(true);
       const runs = await t.dataSource.query("SELECT parameters_version FROM monitoring_runs WHERE rule_id = 'R11' AND window_key = '2026-02-06'");
       expect(runs).toEqual([{ parameters_version: 2 }]);
+    });
+
+    it('the daily tick job evaluates yesterday (Beijing) for every daily rule', async () => {
+      const merchantId = `M-TICK-${process.pid}`;
+      const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+      // four: the parameter version 2 stored above asks R11 for 4 round amounts
+      for (const hour of [10, 11, 12, 13]) await pay(merchantId, `${yesterday}T${hour}:00:00+08:00`, 2000);
+      const queue = t.app.get<Queue>(getQueueToken(QUEUES.monitoring));
+      const job = await queue.add(MONITORING_TICK_JOB, { cadence: 'daily' }, { jobId: `tick-${process.pid}` });
+      await waitFor(async () => (await t.dataSource.query("SELECT 1 FROM job_runs WHERE job_id = $1 AND status = 'COMPLETED'", [job.id])).length > 0);
+      expect(await alertKeys(merchantId)).toEqual([`merchant:${merchantId}|R11|${yesterday}`]);
+      const windows = await t.dataSource.query('SELECT rule_id FROM monitoring_runs WHERE window_key = $1 ORDER BY rule_id', [yesterday]);
+      expect(windows.map((row: { rule_id: string }) => row.rule_id)).toEqual(['R11', 'R12', 'R17', 'R19', 'R20']);
     });
 
     it('refuses a window that is not over yet, or malformed', async () => {
