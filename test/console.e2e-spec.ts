@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GenerateReportUseCase } from '../libs/reports/src/index.js';
 import { createOfficer, type TestOfficer } from './support/officers.js';
-import { preAuthRequest, startTestApp, type TestApp } from './support/test-app.js';
+import { preAuthRequest, startTestApp, TEST_ACTOR, type TestApp } from './support/test-app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -143,6 +144,14 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
         [transactions],
       );
       return rows[0].n >= 2 && holds[0].n >= 2;
+    });
+    // a large-value transaction report for a past Beijing day, for the reports page
+    const day = new Date(Date.now() + 8 * 3600_000 - 2 * 86400_000).toISOString().slice(0, 10);
+    await new GenerateReportUseCase(t.dataSource).execute({
+      type: 'LTR',
+      period: day,
+      actor: TEST_ACTOR,
+      now: new Date(),
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -303,6 +312,28 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
             )
           ).length > 0,
       );
+
+      await page.getByRole('link', { name: 'Reports' }).click();
+
+      await page.getByRole('heading', { name: 'Reports' }).waitFor();
+
+      // a supervisor may export the filing formats; everyone may download the CSV
+
+      await page.locator('button[data-action="export"]').first().waitFor();
+
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('button', { name: /as csv$/ })
+          .first()
+          .click(),
+      ]);
+
+      expect(file.suggestedFilename()).toMatch(/\.csv$/);
+
+      await expectAccessible(page, 'reports');
+
+      await shot(page, 'reports');
     },
   );
 
