@@ -151,6 +151,7 @@ function makeTerm(id: number, text: string, kind: TermKind, abjad: boolean): Ter
 const SPECIAL_LATIN: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k', ſ: 's',
 };
+const PLAIN_ASCII = /^[A-Za-z ]*$/;
 const ORDINALS: Record<string, string> = {
   '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth', '6th': 'sixth', '7th': 'seventh', '8th': 'eighth', '9th': 'ninth', '10th': 'tenth',
 };
@@ -162,6 +163,8 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 
 /** NFKC, case-fold, diacritics stripped, apostrophes joined, other punctuation → space. Keeps digits. */
 export function normaliseLatin(text: string): string {
+  // fast path: plain ASCII letters and spaces need only case-folding (most list names)
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().trim().replace(/\s+/g, ' ');
   let t = text.normalize('NFKC').toLowerCase();
   t = t.replace(/[ßæœøłđðþıŀħŧŋĸſ]/g, (ch) => SPECIAL_LATIN[ch] ?? ch);
   t = t.normalize('NFD').replace(/\p{M}/gu, '');
