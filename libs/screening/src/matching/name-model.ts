@@ -73,6 +73,8 @@ export interface NameForm {
   weights: number[];
   /** display text of this form (the transliteration used) */
   text: string;
+  /** set for abjad-script forms, whose words differ from Latin words of the same spelling */
+  abjadText?: string;
   /** token order carries no meaning (CJK readings offered in both orders) */
   orderFree: boolean;
   script: Script | 'mixed';
@@ -521,6 +523,7 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
       script: variant.script,
     };
     if (variant.script === 'han' || variant.script === 'hangul') form.original = hanSignature(text);
+    if (variant.abjad) form.abjadText = `#${form.text}`;
     forms.push(form);
   }
   return forms;

@@ -177,7 +177,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
           prepared.set(cacheKey, forms);
         }
         for (const form of forms) {
-          const signature = form.terms.map((t) => t.id).join(',') + (form.orderFree ? '!' : '');
+          const signature = `${form.abjadText ?? form.text}${form.orderFree ? '!' : ''}`;
           if (seen.has(signature)) continue;
           seen.add(signature);
           mine.push(this.names.length);
@@ -520,14 +520,10 @@ function pinyinReadings(classes: readonly string[][]): string[] {
   return readings;
 }
 
+/** The distinct terms of a name (names are short: a linear check beats a Set). */
 function uniqueTerms(form: NameForm): Term[] {
-  const seen = new Set<number>();
   const out: Term[] = [];
-  for (const t of form.terms) {
-    if (seen.has(t.id)) continue;
-    seen.add(t.id);
-    out.push(t);
-  }
+  for (const t of form.terms) if (!out.includes(t)) out.push(t);
   return out;
 }
 
