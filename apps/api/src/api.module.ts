@@ -13,6 +13,7 @@ import { loadDemoListsIfEmpty, ScreeningIndex } from '@app/screening';
 import { AlertsController } from './alerts.controller.js';
 import { AuditController } from './audit.controller.js';
 import { AuthController } from './auth.controller.js';
+import { CaseFilesController } from './case-files.controller.js';
 import { CasesController } from './cases.controller.js';
 import { DecisionsController } from './decisions.controller.js';
 import { GatewayController } from './gateway.controller.js';
@@ -79,7 +80,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AlertsController, AuthController, AuditController, CasesController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, ReportsController, RulesController, ScreeningController],
+      controllers: [AlertsController, AuthController, AuditController, CaseFilesController, CasesController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, ReportsController, RulesController, ScreeningController],
     };
   }
 

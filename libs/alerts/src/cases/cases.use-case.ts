@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { actorLabel, DomainError, NotFoundError, ValidationError, type Actor } from '@app/common';
 import { AuditLog } from '@app/persistence';
+import { draftStrAfterApproval } from '@app/reports';
 import {
   checkAttachment,
   decodeBase64,
@@ -491,7 +492,7 @@ export class CasesUseCase {
     actor: Actor,
     requestId?: string,
   ): Promise<CaseDetail> {
-    return this.transition(caseId, 'approve', actor, requestId, async (manager, row, next) => {
+    const detail = await this.transition(caseId, 'approve', actor, requestId, async (manager, row, next) => {
       enforce(fourEyes(row.proposed_by_id, actor.id));
       const strRequired = row.conclusion === 'CONFIRMED_SUSPICIOUS';
       // a terrorist or sanctions list confirmation is reported immediately (DOMAIN.md, STR)
@@ -516,6 +517,9 @@ export class CasesUseCase {
         strImmediate: immediate[0].immediate,
       };
     });
+    // after the approval committed: the STR draft (idempotent; POST /v1/cases/{id}/str redoes a failed draft)
+    if (detail.strRequired) await draftStrAfterApproval(this.dataSource, caseId, actor, requestId);
+    return detail;
   }
 
   async reject(caseId: string, rationale: string, actor: Actor, requestId?: string): Promise<CaseDetail> {
