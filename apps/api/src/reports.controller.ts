@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from 
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Roles, type AuthenticatedRequest } from '@app/access';
+import { PERMISSIONS, RequirePermission, Roles, type AuthenticatedRequest, type OfficerRole } from '@app/access';
+import { DomainError } from '@app/common';
 import {
   DownloadReportQueryDto,
   DownloadReportUseCase,
@@ -10,6 +11,8 @@ import {
   ListReportsUseCase,
   type ReportSummary,
 } from '@app/reports';
+
+const FILING_FORMATS = new Set(['phtr-xml', 'pstr-xml', 'goaml-xml']);
 
 /** Regulatory reports: the list with every stored output's hash, and downloads (each one audited). */
 @ApiTags('reports')
@@ -24,7 +27,8 @@ export class ReportsController {
   }
 
   @Get()
-  @Roles('admin', 'SUPERVISOR', 'ADMIN', 'AUDITOR', 'ANALYST')
+  @Roles('admin')
+  @RequirePermission('reports:read')
   @ApiOperation({
     summary: 'Reports, newest first, filtered by type, period and status; page with limit and offset',
   })
@@ -35,7 +39,8 @@ export class ReportsController {
   }
 
   @Get(':id/download')
-  @Roles('admin', 'SUPERVISOR', 'ADMIN', 'AUDITOR', 'ANALYST')
+  @Roles('admin')
+  @RequirePermission('reports:read')
   @ApiProduces(
     'application/xml',
     'text/csv',
@@ -51,6 +56,11 @@ export class ReportsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
+    // a filing format marks the report EXPORTED: that is an export, a SUPERVISOR's act (or the admin key's)
+    const actor = request.actor!;
+    if (FILING_FORMATS.has(query.format) && actor.kind === 'officer' && !PERMISSIONS['reports:export'].includes(actor.role as OfficerRole)) {
+      throw new DomainError('FORBIDDEN', `Downloading ${query.format} files a report; it needs the reports:export permission`);
+    }
     const file = await this.download.execute({
       reportId: id,
       format: query.format,
