@@ -18,6 +18,7 @@ import { CasesController } from './cases.controller.js';
 import { DecisionsController } from './decisions.controller.js';
 import { GatewayController } from './gateway.controller.js';
 import { HoldsController } from './holds.controller.js';
+import { InsightsController } from './insights.controller.js';
 import { ListsController } from './lists.controller.js';
 import { Metrics } from './metrics.js';
 import { OperationsController } from './operations.controller.js';
@@ -80,7 +81,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AlertsController, AuthController, AuditController, CaseFilesController, CasesController, DecisionsController, GatewayController, HoldsController, ListsController, OperationsController, ReportsController, RulesController, ScreeningController],
+      controllers: [AlertsController, AuthController, AuditController, CaseFilesController, CasesController, DecisionsController, GatewayController, HoldsController, InsightsController, ListsController, OperationsController, ReportsController, RulesController, ScreeningController],
     };
   }
 
