@@ -90,6 +90,16 @@ describe('applyTreatment', () => {
     expect(out?.name.split(' ').sort()).toEqual(['Hussein', 'Qasim', 'Youssef']);
   });
 
+  it('swap moves compound parts (Abd Al-Ghafur, Ben Habib) as one unit', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const out = applyTreatment('swap', 'Sundus Abd Al-Ghafur', 'person', mulberry32(seed))?.name;
+      expect(out).toBe('Abd Al-Ghafur Sundus');
+      const long =
+        applyTreatment('swap', 'TAREK BEN HABIB AL-MAAROUFI', 'person', mulberry32(seed))?.name ?? '';
+      expect(long).toContain('BEN HABIB');
+    }
+  });
+
   it('swap rewrites "FAMILY, Given" in natural order', () => {
     expect(applyTreatment('swap', 'SMITH, John Paul', 'person', mulberry32(1))?.name).toBe('John Paul SMITH');
   });

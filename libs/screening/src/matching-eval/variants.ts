@@ -155,6 +155,16 @@ const GENERIC_TOKENS = new Set([
   'import',
   'export',
   'technology',
+  'aktsionernoe',
+  'obshchestvo',
+  'obschestvo',
+  'otkrytoe',
+  'zakrytoe',
+  'publichnoe',
+  'tovarishchestvo',
+  'ogranichennoi',
+  'otvetstvennostyu',
+  'kompaniya',
   'technologies',
   'jr',
   'sr',
@@ -276,6 +286,34 @@ function commaSides(name: string): { family: string[]; given: string[] } | undef
   return { family, given };
 }
 
+/** Tokens that start a compound name (Abdul Bari, Abu Bakr, Al Hakim): neither they nor the token after them is dropped alone. */
+const COMPOUND_HEADS = new Set([
+  ...PARTICLES,
+  'abdul',
+  'abdel',
+  'abdal',
+  'abdoul',
+  'abdur',
+  'abdu',
+  'abdi',
+  'abou',
+]);
+
+/** Group tokens into name parts: a compound head takes the token after it (Abd Al-Ghafur, Ben Habib, Abou El Yazid). */
+function nameUnits(parts: readonly string[]): string[] {
+  const units: string[] = [];
+  let current: string[] = [];
+  for (const token of parts) {
+    current.push(token);
+    if (!COMPOUND_HEADS.has(bare(token))) {
+      units.push(current.join(' '));
+      current = [];
+    }
+  }
+  if (current.length) units.push(current.join(' '));
+  return units;
+}
+
 function swap(name: string, kind: NameKind, rng: Random): TreatmentResult | null {
   const sides = commaSides(name);
   if (sides) {
@@ -293,35 +331,24 @@ function swap(name: string, kind: NameKind, rng: Random): TreatmentResult | null
       return { name: [last, ...parts.slice(0, -1)].join(' '), detail: 'legal form moved first' };
     return null;
   }
-  const mode = parts.length === 2 ? 'exchange' : rng.pick(['rotate', 'exchange'] as const);
+  const units = nameUnits(parts);
+  if (units.length < 2) return null;
+  const mode = units.length === 2 ? 'exchange' : rng.pick(['rotate', 'exchange'] as const);
   let out: string[];
   if (mode === 'rotate') {
-    out = [parts[parts.length - 1], ...parts.slice(0, -1)];
+    out = [units[units.length - 1], ...units.slice(0, -1)];
   } else {
-    const i = rng.int(0, parts.length - 1);
-    let j = rng.int(0, parts.length - 2);
+    const i = rng.int(0, units.length - 1);
+    let j = rng.int(0, units.length - 2);
     if (j >= i) j++;
-    out = parts.slice();
-    out[i] = parts[j];
-    out[j] = parts[i];
+    out = units.slice();
+    out[i] = units[j];
+    out[j] = units[i];
   }
   const result = out.join(' ');
   if (result.toLowerCase() === parts.join(' ').toLowerCase()) return null;
   return { name: result, detail: mode === 'rotate' ? 'last part moved first' : 'two parts exchanged' };
 }
-
-/** Tokens that start a compound name (Abdul Bari, Abu Bakr, Al Hakim): neither they nor the token after them is dropped alone. */
-const COMPOUND_HEADS = new Set([
-  ...PARTICLES,
-  'abdul',
-  'abdel',
-  'abdal',
-  'abdoul',
-  'abdur',
-  'abdu',
-  'abdi',
-  'abou',
-]);
 
 /** Middle positions (not first, not last) whose token is a whole name part rather than half of a compound. */
 function droppablePositions(natural: readonly string[]): number[] {
@@ -508,7 +535,11 @@ function casePunctuation(name: string, rng: Random): TreatmentResult | null {
     { label: 'hyphen between two parts', apply: (t: string) => t.replace(/(\p{L})\s+(\p{L})/u, '$1-$2') },
     {
       label: 'comma after the first part',
-      apply: (t: string) => (t.includes(',') ? t : t.replace(/^(\S+)\s+/u, '$1, ')),
+      // never after a compound head: "Abdul, Bari" would read as family name Abdul
+      apply: (t: string) =>
+        t.includes(',') || COMPOUND_HEADS.has(bare(t.split(/\s+/)[0] ?? ''))
+          ? t
+          : t.replace(/^(\S+)\s+/u, '$1, '),
     },
     { label: 'trailing period', apply: (t: string) => `${t}.` },
     { label: 'spaces doubled', apply: (t: string) => t.replace(/\s+/g, '  ') },
