@@ -311,19 +311,33 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   let listUnmatched = 0;
   let listUnmatchedConflictWeight = 0;
   let listUnmatchedNames = 0;
+  let listUnmatchedOuterNames = 0;
   let listHasNames = false;
   let extraListCost = 0;
+  // list parts between two matched parts are middle names (often omitted); parts outside are other names
+  let firstMatched = nl;
+  let lastMatched = -1;
+  for (let j = 0; j < nl; j++) {
+    if (lUsed[j] === 1 && l[j]?.kind === 'name') {
+      if (j < firstMatched) firstMatched = j;
+      lastMatched = j;
+    }
+  }
   for (let j = 0; j < nl; j++) {
     const term = l[j];
     if (term === undefined) continue;
     if (term.kind === 'name') listHasNames = true;
     if (lUsed[j] === 1) continue;
     const w = list.weights[j] ?? 1;
+    const middle = options.personLike && !list.orderFree && j > firstMatched && j < lastMatched;
     listUnmatched += w;
     // as a counterpart of a query leftover, an initial or a patronymic is a full contradiction
     listUnmatchedConflictWeight += term.kind === 'initial' ? 0.6 : isPatronymic(term) ? 1 : w;
-    if (term.kind === 'name' || term.kind === 'initial') listUnmatchedNames++;
-    extraListCost += term.kind === 'number' ? NUMBER_LIST_COST : LIST_COST * w;
+    if (term.kind === 'name' || term.kind === 'initial') {
+      listUnmatchedNames++;
+      if (!middle) listUnmatchedOuterNames++;
+    }
+    extraListCost += term.kind === 'number' ? NUMBER_LIST_COST : (middle ? MIDDLE_LIST_COST : LIST_COST) * w;
   }
   // a query word repeated (Sergey Sergey Shoigu) adds nothing, unless the list has a part left to contradict
   const matchedTexts = new Set<string>();
@@ -384,8 +398,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       rarest = Math.max(rarest, rarity);
     }
     // a very rare matched word (Yoswal) is evidence enough; otherwise common words need the whole name
-    if (rarityTotal > 0 && rarityWeight / rarityTotal < 0.5 && rarest < 0.8) {
-      const leftovers = listUnmatchedNames + (extraQuery > 0 ? 1 : 0);
+    if (rarityTotal > 0 && rarityWeight / rarityTotal < 0.5 && rarest < 0.8 && listUnmatchedOuterNames + (extraQuery > 0 ? 1 : 0) > 0) {
+      const leftovers = listUnmatchedOuterNames + (extraQuery > 0 ? 1 : 0);
       const penalty = Math.min(2 * COMMON_NAME_PENALTY, COMMON_NAME_PENALTY * leftovers);
       score -= penalty;
       if (explain) notes.push(`mostly common name words matched, with leftovers −${penalty.toFixed(3)}`);
@@ -451,6 +465,7 @@ const EXTRA_QUERY_COST_ORGANISATION = 0.8;
 const SAME_SCRIPT_CAP = 0.75;
 const CONFLICT_COST = 1.3;
 const LIST_COST = 0.1;
+const MIDDLE_LIST_COST = 0.06;
 const COMMON_NAME_PENALTY = 0.1;
 const NUMBER_LIST_COST = 0.1;
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
