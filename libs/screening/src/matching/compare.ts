@@ -311,6 +311,11 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   let listUnmatched = 0;
   let listUnmatchedConflictWeight = 0;
   let listUnmatchedNames = 0;
+  // the syllables of a Chinese or Korean given name make one name: Zhang Wei is not Zhang Wei-ming, so a list
+  // syllable left over weighs like a missing name part, not like an omitted Western middle name
+  // (only when the list gives the name in Han or Hangul: in Latin letters a third word may be a middle name)
+  const syllableNames = options.personLike && (list.script === 'han' || list.script === 'hangul');
+  let listUnmatchedSyllables = 0;
   let listUnmatchedOuterNames = 0;
   let listHasNames = false;
   let extraListCost = 0;
@@ -336,6 +341,10 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     if (term.kind === 'name' || term.kind === 'initial') {
       listUnmatchedNames++;
       if (!middle) listUnmatchedOuterNames++;
+    }
+    if (syllableNames && term.kind === 'name') {
+      listUnmatchedSyllables += w;
+      continue;
     }
     extraListCost += term.kind === 'number' ? NUMBER_LIST_COST : (middle ? MIDDLE_LIST_COST : LIST_COST) * w;
   }
@@ -374,7 +383,9 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   // a syllable read from Han or Hangul is half a given name, not an optional middle name
   // an extra word in a company name usually names another company (Crystalord Systems ≠ Crystalord)
   const extraCost = query.script === 'han' || query.script === 'hangul' ? 1 : options.personLike ? EXTRA_QUERY_COST : EXTRA_QUERY_COST_ORGANISATION;
-  const denominator = matchedWeight + CONFLICT_COST * conflict + extraCost * (extraQuery - extraFamily) + extraFamily;
+  const extraSyllables = Math.max(0, listUnmatchedSyllables - conflict);
+  const denominator = matchedWeight + CONFLICT_COST * conflict + extraCost * (extraQuery - extraFamily) + extraFamily + extraSyllables;
+  if (extraSyllables > 0 && explain) notes.push(`given-name syllables of the list name not in the query (weight ${extraSyllables.toFixed(2)})`);
   let score = denominator > 0 ? matchedScore / denominator : 0;
   const listPenalty = Math.min(0.3, extraListCost * (1 - conflictShare));
   score -= listPenalty;
