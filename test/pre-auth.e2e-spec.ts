@@ -62,7 +62,12 @@ describe('POST /v1/pre-auth', () => {
 
   it('declines the payment that would take a T1 payer over the daily limit, and a FAILED outcome releases the reservation', async () => {
     const payer = { walletAccountId: `kp-limit-${Date.now()}` };
-    const big = (value: string) => preAuthRequest({ payer, amount: { value, currency: 'USD' }, payerAmount: { value, currency: 'USD' } });
+    // a different merchant each time: several large payments at one merchant within 30 minutes are R05 (split payment)
+    let merchantNumber = 0;
+    const big = (value: string) => {
+      merchantNumber += 1;
+      return preAuthRequest({ payer, merchant: { id: `M-LIMIT-${merchantNumber}` }, amount: { value, currency: 'USD' }, payerAmount: { value, currency: 'USD' } });
+    };
     const first = await t.request('POST', '/v1/pre-auth', { body: big('990.00') });
     const second = await t.request('POST', '/v1/pre-auth', { body: big('990.00') });
     const third = await t.request('POST', '/v1/pre-auth', { body: big('990.00') });

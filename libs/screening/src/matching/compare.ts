@@ -313,8 +313,9 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   let listUnmatchedNames = 0;
   // the syllables of a Chinese or Korean given name make one name: Zhang Wei is not Zhang Wei-ming, so a list
   // syllable left over weighs like a missing name part, not like an omitted Western middle name
-  // (only when the list gives the name in Han or Hangul: in Latin letters a third word may be a middle name)
-  const syllableNames = options.personLike && (list.script === 'han' || list.script === 'hangul');
+  // (when the list gives the name in Han or Hangul, or in Latin letters as three or four single romanised
+  // syllables such as Cheung Wai Ming; otherwise a third word may be an omitted middle name)
+  const syllableNames = options.personLike && (list.script === 'han' || list.script === 'hangul' || romanisedSyllableName(l));
   let listUnmatchedSyllables = 0;
   let listUnmatchedOuterNames = 0;
   let listHasNames = false;
@@ -495,6 +496,17 @@ function crossesRoles(form: NameForm, from: number, to: number): boolean {
   const first = form.roles[from] ?? 0;
   for (let i = from + 1; i < to; i++) if ((form.roles[i] ?? 0) !== first) return true;
   return false;
+}
+
+/** Three or four name words, each one romanised Chinese syllable (Cheung Wai Ming, Zhang Wei Ming). */
+function romanisedSyllableName(terms: Term[]): boolean {
+  let names = 0;
+  for (const t of terms) {
+    if (t.kind !== 'name') continue;
+    names++;
+    if (!t.chineseSyllables?.some((segmentation) => segmentation.length === 1)) return false;
+  }
+  return names >= 3 && names <= 4;
 }
 
 /** Every word is a Chinese or Korean syllable sequence: such names are written in either order. */
