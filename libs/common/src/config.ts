@@ -23,6 +23,8 @@ export interface AppConfig {
   /** micro-batch window for pre-auth commits, milliseconds (0 = one commit per request) */
   preAuthBatchWindowMs: number;
   preAuthBatchMaxSize: number;
+  /** batches of party-state loads / decision commits running at once; while they run, requests collect */
+  preAuthMaxInFlight: number;
   /** load the fictional demo list on first start when no list is active */
   loadDemoLists: boolean;
   /** folder holding sources.json and the demo list */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     preAuthBatchWindowMs: integer('PRE_AUTH_BATCH_WINDOW_MS', 2, 0, 50),
     preAuthBatchMaxSize: integer('PRE_AUTH_BATCH_MAX_SIZE', 64, 1, 1000),
+    preAuthMaxInFlight: integer('PRE_AUTH_MAX_IN_FLIGHT', 2, 1, 32),
     loadDemoLists: (env.LOAD_DEMO_LISTS ?? 'true') !== 'false',
     sanctionsDataDir: resolve(cwd, env.SANCTIONS_DATA_DIR ?? 'sanctions-data'),
     gatewayWebhook: {

@@ -20,7 +20,7 @@ export const VELOCITY_STORE = Symbol('VELOCITY_STORE');
     {
       provide: DecisionWriter,
       useFactory: (dataSource: DataSource, config: AppConfig) =>
-        new DecisionWriter(dataSource, { windowMs: config.preAuthBatchWindowMs, maxBatch: config.preAuthBatchMaxSize }),
+        new DecisionWriter(dataSource, { windowMs: config.preAuthBatchWindowMs, maxBatch: config.preAuthBatchMaxSize, maxInFlight: config.preAuthMaxInFlight }),
       inject: [DataSource, APP_CONFIG],
     },
     {
@@ -38,12 +38,15 @@ export const VELOCITY_STORE = Symbol('VELOCITY_STORE');
         observer: PreAuthObserver,
         velocity: RedisVelocityStore | null,
         config: AppConfig,
+        runtime: Runtime,
       ) =>
         new PreAuthUseCase(dataSource, rules, index, writer, observer, velocity, {
           batchWindowMs: config.preAuthBatchWindowMs === 0 ? 0 : 1,
           maxBatch: config.preAuthBatchMaxSize,
+          maxInFlight: config.preAuthMaxInFlight,
+          preparedStatements: runtime.kind !== 'embedded',
         }),
-      inject: [DataSource, RuleConfigurationStore, ScreeningIndex, DecisionWriter, PRE_AUTH_OBSERVER, VELOCITY_STORE, APP_CONFIG],
+      inject: [DataSource, RuleConfigurationStore, ScreeningIndex, DecisionWriter, PRE_AUTH_OBSERVER, VELOCITY_STORE, APP_CONFIG, RUNTIME],
     },
     { provide: OutcomeUseCase, useFactory: (dataSource: DataSource) => new OutcomeUseCase(dataSource), inject: [DataSource] },
     {

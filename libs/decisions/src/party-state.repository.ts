@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { beijingPeriods } from '@app/common';
 import type { DecisionOutcome, PartyHistory } from '@app/rules';
@@ -40,7 +41,14 @@ interface Row {
  * payments are loaded by one query (one round trip and one socket write for a whole batch of requests).
  */
 export class PartyStateRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * @param prepared use a named prepared statement (planned once per connection; planning this query costs more
+   * than running it). Not on the embedded database, whose connections share one session and its statement names.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { prepared?: boolean } = {},
+  ) {}
 
   async load(input: PartyStateQuery): Promise<PartyState> {
     return (await this.loadMany([input]))[0];
@@ -48,8 +56,27 @@ export class PartyStateRepository {
 
   async loadMany(inputs: PartyStateQuery[]): Promise<PartyState[]> {
     const periods = inputs.map((input) => beijingPeriods(input.occurredAt));
-    const rows: Array<Row & { position: string }> = await this.dataSource.query(
-      `SELECT i.position,
+    const text = PARTY_STATE_SQL;
+    const values = [
+      inputs.map((input) => input.payerKey),
+      inputs.map((input) => input.merchantId),
+      inputs.map((input) => input.occurredAt.toISOString()),
+      periods.map((period) => period.day),
+      periods.map((period) => period.month),
+      periods.map((period) => period.year),
+      inputs.map((input) => input.transactionId),
+      inputs.map((input) => input.merchantWindowMinutes),
+      inputs.map((input) => input.includeVelocity ?? true),
+    ];
+    const rows: Array<Row & { position: string }> = this.options.prepared
+      ? (await (this.dataSource.driver as unknown as { master: Pool }).master.query<Row & { position: string }>({ name: 'party-state-v1', text, values })).rows
+      : await this.dataSource.query(text, values);
+    const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
+    return inputs.map((_, index) => toState(byPosition.get(index + 1)!));
+  }
+}
+
+const PARTY_STATE_SQL = `SELECT i.position,
         (SELECT first_seen_at FROM payers WHERE payer_key = i.payer_key) AS first_seen_at,
         CASE WHEN i.include_velocity THEN
           (SELECT coalesce(json_agg(json_build_object('transactionId', transaction_id, 'occurredAt', occurred_at,
@@ -70,23 +97,7 @@ export class PartyStateRepository {
         (SELECT json_build_object('requestHash', p.request_hash, 'response', d.response::text)
           FROM payments p JOIN decisions d USING (transaction_id) WHERE p.transaction_id = i.transaction_id) AS existing
       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::boolean[])
-        WITH ORDINALITY AS i(payer_key, merchant_id, occurred_at, day, month, year, transaction_id, window_minutes, include_velocity, position)`,
-      [
-        inputs.map((input) => input.payerKey),
-        inputs.map((input) => input.merchantId),
-        inputs.map((input) => input.occurredAt.toISOString()),
-        periods.map((period) => period.day),
-        periods.map((period) => period.month),
-        periods.map((period) => period.year),
-        inputs.map((input) => input.transactionId),
-        inputs.map((input) => input.merchantWindowMinutes),
-        inputs.map((input) => input.includeVelocity ?? true),
-      ],
-    );
-    const byPosition = new Map(rows.map((row) => [Number(row.position), row]));
-    return inputs.map((_, index) => toState(byPosition.get(index + 1)!));
-  }
-}
+        WITH ORDINALITY AS i(payer_key, merchant_id, occurred_at, day, month, year, transaction_id, window_minutes, include_velocity, position)`;
 
 function toState(row: Row): PartyState {
   const usage = row.usage ?? {};
@@ -114,10 +125,11 @@ function toState(row: Row): PartyState {
 export class PartyStateLoader {
   private queue: Array<{ query: PartyStateQuery; resolve: (state: PartyState) => void; reject: (error: unknown) => void }> = [];
   private timer: NodeJS.Timeout | null = null;
+  private inFlight = 0;
 
   constructor(
     private readonly repository: PartyStateRepository,
-    private readonly options: { windowMs: number; maxBatch: number },
+    private readonly options: { windowMs: number; maxBatch: number; maxInFlight?: number },
   ) {}
 
   load(query: PartyStateQuery): Promise<PartyState> {
@@ -134,12 +146,19 @@ export class PartyStateLoader {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    // while the allowed number of queries runs, requests keep collecting: the busier, the larger the batch
+    if (this.queue.length === 0 || this.inFlight >= (this.options.maxInFlight ?? 2)) return;
     const batch = this.queue.splice(0, this.options.maxBatch);
-    if (this.queue.length > 0) this.timer = setTimeout(() => this.flush(), 0);
-    if (batch.length === 0) return;
-    this.repository.loadMany(batch.map((item) => item.query)).then(
-      (states) => batch.forEach((item, index) => item.resolve(states[index])),
-      (error: unknown) => batch.forEach((item) => item.reject(error)),
-    );
+    this.inFlight += 1;
+    this.repository
+      .loadMany(batch.map((item) => item.query))
+      .then(
+        (states) => batch.forEach((item, index) => item.resolve(states[index])),
+        (error: unknown) => batch.forEach((item) => item.reject(error)),
+      )
+      .finally(() => {
+        this.inFlight -= 1;
+        this.flush();
+      });
   }
 }

@@ -70,10 +70,14 @@ export class PreAuthUseCase {
     private readonly writer: DecisionWriter,
     private readonly observer: PreAuthObserver,
     private readonly velocity: RedisVelocityStore | null = null,
-    options: { batchWindowMs: number; maxBatch: number } = { batchWindowMs: 0, maxBatch: 64 },
+    options: { batchWindowMs: number; maxBatch: number; maxInFlight?: number; preparedStatements?: boolean } = { batchWindowMs: 0, maxBatch: 64 },
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.partyState = new PartyStateLoader(new PartyStateRepository(dataSource), { windowMs: options.batchWindowMs, maxBatch: options.maxBatch });
+    this.partyState = new PartyStateLoader(new PartyStateRepository(dataSource, { prepared: options.preparedStatements }), {
+      windowMs: options.batchWindowMs,
+      maxBatch: options.maxBatch,
+      maxInFlight: options.maxInFlight,
+    });
   }
 
   async execute(request: PreAuthRequestDto, actor: Actor): Promise<PreAuthResponse> {
