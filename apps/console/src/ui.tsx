@@ -197,3 +197,39 @@ export function money(amount: { value: string; currency: string }): string {
     : amount.value;
   return `${value} ${amount.currency}`;
 }
+
+/** Previous / next for lists paged by offset on the server. */
+export function OffsetPager({
+  offset,
+  pageSize,
+  total,
+  onChange,
+}: {
+  offset: number;
+  pageSize: number;
+  total: number;
+  onChange: (offset: number) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <nav className="pager" aria-label={t('common.paging')}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - pageSize))}
+      >
+        {t('common.previous')}
+      </button>
+      <span>{t('common.page', { n: Math.floor(offset / pageSize) + 1 })}</span>
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset + pageSize >= total}
+        onClick={() => onChange(offset + pageSize)}
+      >
+        {t('common.next')}
+      </button>
+    </nav>
+  );
+}

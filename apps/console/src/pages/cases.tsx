@@ -5,7 +5,7 @@ import { api, download, query, type Hit } from '../api';
 import { HitCard } from '../hits';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
-import { Badge, DateTime, money, ErrorBox, Field, fieldErrors, Loading, useDraft } from '../ui';
+import { Badge, DateTime, money, ErrorBox, Field, fieldErrors, Loading, OffsetPager, useDraft } from '../ui';
 
 const CASE_STATUSES = [
   'OPEN',
@@ -165,25 +165,7 @@ export function CasesPage() {
           </tbody>
         </table>
       )}
-      <nav className="pager" aria-label={t('common.paging')}>
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - PAGE))}
-        >
-          {t('common.previous')}
-        </button>
-        <span>{t('common.page', { n: Math.floor(offset / PAGE) + 1 })}</span>
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset + PAGE >= total}
-          onClick={() => setOffset(offset + PAGE)}
-        >
-          {t('common.next')}
-        </button>
-      </nav>
+      <OffsetPager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
   Field,
   fieldErrors,
   Loading,
+  OffsetPager,
   SlaCountdown,
   useDraft,
   useNow,
@@ -282,25 +283,7 @@ export function HoldsPage() {
           </tbody>
         </table>
       )}
-      <nav className="pager" aria-label={t('common.paging')}>
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - PAGE))}
-        >
-          {t('common.previous')}
-        </button>
-        <span>{t('common.page', { n: Math.floor(offset / PAGE) + 1 })}</span>
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset + PAGE >= total}
-          onClick={() => setOffset(offset + PAGE)}
-        >
-          {t('common.next')}
-        </button>
-      </nav>
+      <OffsetPager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
   );
 }

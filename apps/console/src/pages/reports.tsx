@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, download, query } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { Badge, DateTime, ErrorBox, Loading } from '../ui';
+import { Badge, DateTime, ErrorBox, Loading, OffsetPager } from '../ui';
 
 const TYPES = ['LTR', 'STR', 'STATS', 'OVERDUE_ALERTS', 'CORRECTION'] as const;
 const STATUSES = ['DRAFT', 'APPROVED', 'EXPORTED', 'SUPERSEDED'] as const;
@@ -158,25 +158,7 @@ export function ReportsPage() {
           </tbody>
         </table>
       )}
-      <nav className="pager" aria-label={t('common.paging')}>
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - PAGE))}
-        >
-          {t('common.previous')}
-        </button>
-        <span>{t('common.page', { n: Math.floor(offset / PAGE) + 1 })}</span>
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset + PAGE >= total}
-          onClick={() => setOffset(offset + PAGE)}
-        >
-          {t('common.next')}
-        </button>
-      </nav>
+      <OffsetPager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
   );
 }
