@@ -14,6 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { run, waitReady } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,32 +62,7 @@ interface Figures {
   perFilter: Array<{ filter: string; p50: number; p99: number }>;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolvePromise(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err}`))));
-    child.stdin.end(input ?? '');
-  });
-}
 
-async function waitReady(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
-  }
-  throw new Error('server not ready within 120 s');
-}
 
 /** 100,000 open alerts of the pre-auth and monitoring kinds, type, priority, rule and SLA due time drawn independently (hashes). */
 async function insertAlerts(client: pg.Client): Promise<number> {
@@ -140,7 +116,7 @@ async function benchRuntime(runtime: string): Promise<Figures> {
   else delete env.REDIS_URL;
 
   const cli = ['dist/apps/cli/src/main.js'];
-  await run('node', [...cli, 'migrate'], env);
+  await run(root, 'node', [...cli, 'migrate'], env);
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   const server = spawn('node', ['dist/apps/api/src/main.js', '--with-worker'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -149,7 +125,7 @@ async function benchRuntime(runtime: string): Promise<Figures> {
     const insertMs = await insertAlerts(client);
     process.stdout.write(`[${runtime}] inserted in ${insertMs} ms; creating ${officerCount} officers\n`);
     const usernames = Array.from({ length: officerCount }, (_, index) => `bench.analyst${index + 1}`);
-    for (const username of usernames) await run('node', [...cli, 'users:create', '--username', username, '--role', 'ANALYST'], env, `${PASSWORD}\n`);
+    for (const username of usernames) await run(root, 'node', [...cli, 'users:create', '--username', username, '--role', 'ANALYST'], env, `${PASSWORD}\n`);
     await waitReady(port, server);
     const tokens = await Promise.all(usernames.map((username, index) => login(base, username, index)));
     const headersOf = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });

@@ -16,6 +16,7 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { embeddedSocketDirectory } from '../libs/persistence/src/index.js';
 import { countryCode } from '../libs/screening/src/lists/index.js';
+import { rssOf, run, waitReady } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,41 +48,8 @@ interface Figures {
   rssMb: number;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolvePromise(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
 
-async function waitReady(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
-  }
-  throw new Error('server not ready within 120 s');
-}
 
-function rssOf(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmRSS:\s+(\d+) kB/.exec(status);
-    return match ? Math.round(Number(match[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Realistic parties: the synthetic innocents (names in many scripts, with DOB and nationality). */
 interface Person {
@@ -159,9 +127,9 @@ async function benchRuntime(runtime: string): Promise<Figures> {
   }
   const cli = ['dist/apps/cli/src/main.js'];
   process.stdout.write(`[${runtime}] importing UN and OFAC SDN lists from ${dataDir}\n`);
-  await run('node', [...cli, 'lists:import', '--format', 'un-xml', '--file', join(dataDir, 'un_sc_consolidated.xml')], env);
-  await run('node', [...cli, 'lists:import', '--format', 'ofac-sdn-csv', '--file', join(dataDir, 'ofac_sdn.csv'), '--alt', join(dataDir, 'ofac_sdn_alt.csv'), '--add', join(dataDir, 'ofac_sdn_add.csv'), '--comments', join(dataDir, 'ofac_sdn_comments.csv')], env);
-  const key = (await run('node', [...cli, 'api-keys:create', '--name', 'bench', '--role', 'gateway'], env)).trim().split('\n').pop()!;
+  await run(root, 'node', [...cli, 'lists:import', '--format', 'un-xml', '--file', join(dataDir, 'un_sc_consolidated.xml')], env);
+  await run(root, 'node', [...cli, 'lists:import', '--format', 'ofac-sdn-csv', '--file', join(dataDir, 'ofac_sdn.csv'), '--alt', join(dataDir, 'ofac_sdn_alt.csv'), '--add', join(dataDir, 'ofac_sdn_add.csv'), '--comments', join(dataDir, 'ofac_sdn_comments.csv')], env);
+  const key = (await run(root, 'node', [...cli, 'api-keys:create', '--name', 'bench', '--role', 'gateway'], env)).trim().split('\n').pop()!;
 
   const server = spawn('node', ['dist/apps/api/src/main.js', '--with-worker'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
