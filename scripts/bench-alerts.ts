@@ -8,7 +8,7 @@
  *
  *   npm run bench:alerts -- [--duration 20] [--officers 10] [--alerts 100000] [--runtimes postgres-redis,postgres]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';

@@ -5,7 +5,7 @@
  * SDN lists loaded, then drives POST /v1/pre-auth with autocannon from this process (same machine), every payment
  * from a new payer. Prints decisions/s and latency, and appends the figures to docs/benchmarks.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
