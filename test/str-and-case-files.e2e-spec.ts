@@ -251,10 +251,17 @@ describe(DraftStrUseCase.name, () => {
   });
 
   it('refuses filing formats of a DRAFT STR, approves by four eyes, and exports PSTR and goAML XML (→ EXPORTED)', async () => {
-    const draftDownload = await t.request(
+    // a filing format exports the report: an AUDITOR may not, and nobody may while the STR is a DRAFT
+    const auditorDownload = await t.request(
       'GET',
       `/v1/reports/${reportId}/download?format=pstr-xml`,
       bearer(auditor.token),
+    );
+    expect(auditorDownload.status).toBe(403);
+    const draftDownload = await t.request(
+      'GET',
+      `/v1/reports/${reportId}/download?format=pstr-xml`,
+      bearer(reportApprover.token),
     );
     expect(draftDownload.status).toBe(409);
 
