@@ -469,10 +469,14 @@ describe('regulatory reports', () => {
         return rows.length ? rows[0] : null;
       });
       expect(alert.evidence).toMatchObject({ attempts: 3, report: `LTR:${day}` });
-      const runs = await t.dataSource.query(
-        'SELECT attempt, status FROM job_runs WHERE job_id = $1 ORDER BY attempt',
-        [`report-ltr-retried-${day}`],
-      );
+      // the last attempt raises the alert from inside the run, and its job_runs row is written as the run ends
+      const runs = await waitFor(async () => {
+        const rows = await t.dataSource.query(
+          'SELECT attempt, status FROM job_runs WHERE job_id = $1 ORDER BY attempt',
+          [`report-ltr-retried-${day}`],
+        );
+        return rows.length >= 3 ? rows : null;
+      });
       expect(runs).toEqual([
         { attempt: 1, status: 'FAILED' },
         { attempt: 2, status: 'FAILED' },
