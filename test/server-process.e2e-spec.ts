@@ -36,14 +36,14 @@ describe('the server as a real process', () => {
   });
 
   it('keeps a decision answered with 200 through a kill -9 of the server', async () => {
-    let server = await startServerProcess(runtime.config, { port: freePort() });
+    let server = await startServerProcess(runtime.config, { port: await freePort() });
     const key = await createKey(runtime.config);
     const body = preAuthRequest();
     const first = await post(server, key, body);
     expect(first.status).toBe(200);
     expect(await server.stop('SIGKILL')).toBeNull();
 
-    server = await startServerProcess(runtime.config, { port: freePort() });
+    server = await startServerProcess(runtime.config, { port: await freePort() });
     try {
       const again = await post(server, key, body);
       expect(again.status).toBe(200);
@@ -62,7 +62,7 @@ describe('the server as a real process', () => {
 
   // Two api processes need a shared database server; the embedded database belongs to one process at a time.
   it.runIf(TEST_RUNTIME !== 'embedded')('never approves payments beyond a limit across two api processes on one database', async () => {
-    const servers = await Promise.all([startServerProcess(runtime.config, { port: freePort() }), startServerProcess(runtime.config, { port: freePort(), withWorker: false })]);
+    const servers = await Promise.all([startServerProcess(runtime.config, { port: await freePort() }), startServerProcess(runtime.config, { port: await freePort(), withWorker: false })]);
     try {
       const key = await createKey(runtime.config);
       const payer = { walletAccountId: `kp-two-processes-${Date.now()}` };
