@@ -233,3 +233,33 @@ export function OffsetPager({
     </nav>
   );
 }
+
+/** A status filter for a paged list: "all" plus each status, labelled in the current language. */
+export function StatusFilter({
+  id,
+  value,
+  statuses,
+  labelOf,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  statuses: readonly string[];
+  labelOf: (status: string) => string;
+  onChange: (status: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('alert.status')}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('common.all')}</option>
+        {statuses.map((status) => (
+          <option key={status} value={status}>
+            {labelOf(status)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

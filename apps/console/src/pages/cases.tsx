@@ -5,7 +5,18 @@ import { api, download, query, type Hit } from '../api';
 import { HitCard } from '../hits';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
-import { Badge, DateTime, money, ErrorBox, Field, fieldErrors, Loading, OffsetPager, useDraft } from '../ui';
+import {
+  Badge,
+  DateTime,
+  money,
+  ErrorBox,
+  Field,
+  fieldErrors,
+  Loading,
+  OffsetPager,
+  StatusFilter,
+  useDraft,
+} from '../ui';
 
 const CASE_STATUSES = [
   'OPEN',
@@ -104,21 +115,13 @@ export function CasesPage() {
       <h1>{t('cases.title')}</h1>
       <p className="hint">{t('cases.howToOpen')}</p>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="case-status">{t('alert.status')}</label>
-          <select
-            id="case-status"
-            value={status}
-            onChange={(event) => (setStatus(event.target.value), setOffset(0))}
-          >
-            <option value="">{t('common.all')}</option>
-            {CASE_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`caseStatus.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusFilter
+          id="case-status"
+          value={status}
+          statuses={CASE_STATUSES}
+          labelOf={(value) => t(`caseStatus.${value}` as MessageKey)}
+          onChange={(value) => (setStatus(value), setOffset(0))}
+        />
         <p className="muted">{t('holds.total', { n: total })}</p>
       </div>
       <ErrorBox error={cases.error} />

@@ -12,6 +12,7 @@ import {
   fieldErrors,
   Loading,
   OffsetPager,
+  StatusFilter,
   SlaCountdown,
   useDraft,
   useNow,
@@ -197,21 +198,13 @@ export function HoldsPage() {
     <>
       <h1>{t('holds.title')}</h1>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="hold-status">{t('alert.status')}</label>
-          <select
-            id="hold-status"
-            value={status}
-            onChange={(event) => (setStatus(event.target.value), setOffset(0))}
-          >
-            <option value="">{t('common.all')}</option>
-            {HOLD_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`hold.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusFilter
+          id="hold-status"
+          value={status}
+          statuses={HOLD_STATUSES}
+          labelOf={(value) => t(`hold.${value}` as MessageKey)}
+          onChange={(value) => (setStatus(value), setOffset(0))}
+        />
         <p className="muted">{t('holds.total', { n: total })}</p>
       </div>
       {viewing && <HoldDetail transactionId={viewing} onClose={() => setViewing(null)} />}
