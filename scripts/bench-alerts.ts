@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { run, waitReady } from './bench-support.js';
+import { clearRedisPrefix, run, waitReady } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -244,6 +244,7 @@ async function benchRuntime(runtime: string): Promise<Figures> {
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await cleanup.end();
+    if (runtime === 'postgres-redis') await clearRedisPrefix(values.redis, env.QUEUE_PREFIX!);
   }
 }
 

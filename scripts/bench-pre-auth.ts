@@ -16,7 +16,7 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { embeddedSocketDirectory } from '../libs/persistence/src/index.js';
 import { countryCode } from '../libs/screening/src/lists/index.js';
-import { rssOf, run, waitReady } from './bench-support.js';
+import { clearRedisPrefix, rssOf, run, waitReady } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -123,6 +123,7 @@ async function benchRuntime(runtime: string): Promise<Figures> {
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await client.end();
+      if (runtime === 'postgres-redis') await clearRedisPrefix(values.redis, env.QUEUE_PREFIX!);
     };
   }
   const cli = ['dist/apps/cli/src/main.js'];

@@ -38,3 +38,19 @@ export function rssOf(pid: number): number {
     return 0;
   }
 }
+
+/** Removes every Redis key under a prefix (the services outlive a benchmark; leave them as found). */
+export async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+}
