@@ -98,6 +98,7 @@ export async function startEmbeddedPostgres(
       await server.stop();
       await db.close();
       rmSync(lockPath, { force: true });
+      rmSync(socketDirectory, { recursive: true, force: true });
     },
   };
 }

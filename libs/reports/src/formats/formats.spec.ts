@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -345,12 +345,16 @@ describe('XSD validation with xmllint', () => {
         ['goaml-report', generateGoamlCtr({ id: 'r-1', content: ltr }).bytes],
         ['goaml-report', generateGoamlStr({ id: 's-1', content: str }).bytes],
       ];
-      for (const [index, [schema, bytes]] of documents.entries()) {
-        const file = join(folder, `${index}.xml`);
-        writeFileSync(file, bytes);
-        const xsd = fileURLToPath(new URL(`../../schemas/${schema}.xsd`, import.meta.url));
-        const result = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
-        expect(result.stderr.trim(), `${schema} document ${index}`).toBe(`${file} validates`);
+      try {
+        for (const [index, [schema, bytes]] of documents.entries()) {
+          const file = join(folder, `${index}.xml`);
+          writeFileSync(file, bytes);
+          const xsd = fileURLToPath(new URL(`../../schemas/${schema}.xsd`, import.meta.url));
+          const result = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+          expect(result.stderr.trim(), `${schema} document ${index}`).toBe(`${file} validates`);
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
       }
     },
   );
