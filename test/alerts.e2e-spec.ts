@@ -6,18 +6,10 @@ import { QUEUES } from '../libs/queue/src/index.js';
 import { ScreeningIndex } from '../libs/screening/src/index.js';
 import { bearer, loginAs, type TestOfficer } from './support/officers.js';
 import { preAuthRequest, startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
 type Officer = TestOfficer & { token: string };
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 let sequence = 0;
 

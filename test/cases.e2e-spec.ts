@@ -3,16 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CasesUseCase } from '../libs/alerts/src/index.js';
 import { bearer, loginAs, type TestOfficer } from './support/officers.js';
 import { preAuthRequest, startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 type LoggedIn = TestOfficer & { token: string };
 

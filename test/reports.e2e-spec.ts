@@ -17,16 +17,8 @@ import {
 } from '../libs/reports/src/index.js';
 import { bearer, loginAs } from './support/officers.js';
 import { preAuthRequest, startTestApp, TEST_ACTOR, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const DAY_MS = 86_400_000;
 /** A Beijing day that is over: two days ago, so that its next day is over too. */

@@ -9,18 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, DraftStrUseCase, ReportRepository } from '../libs/reports/src/index.js';
 import { bearer, loginAs, type TestOfficer } from './support/officers.js';
 import { preAuthRequest, startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
 type LoggedIn = TestOfficer & { token: string };
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const NARRATIVE =
