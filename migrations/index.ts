@@ -14,6 +14,7 @@ import { BackfillMonitoringParameters1764100000034 } from './1764100000034-backf
 import { CreatePaymentHolds1764100000040 } from './1764100000040-create-payment-holds.js';
 import { CreateCases1764100000041 } from './1764100000041-create-cases.js';
 import { IndexPendingReviews1764100000042 } from './1764100000042-index-pending-reviews.js';
+import { IndexDecisionsByDecidedAt1764100000050 } from './1764100000050-index-decisions-by-decided-at.js';
 
 /** Every migration, in order. Append only: a committed migration is never edited. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreatePaymentHolds1764100000040,
   CreateCases1764100000041,
   IndexPendingReviews1764100000042,
+  IndexDecisionsByDecidedAt1764100000050,
 ];

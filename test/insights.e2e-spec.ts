@@ -21,6 +21,11 @@ describe('dashboard and detail read models', () => {
     expect(party.status).toBe(200);
     expect(party.body.payments[0]).toMatchObject({ transactionId: body.transactionId, amount: { value: '268.0000', currency: 'CNY' }, payerAmount: { currency: 'USD' }, amountUsdCents: 3722 });
     expect(party.body.limitUsage).toContainEqual(expect.objectContaining({ period: 'DAY', amount: 3722 }));
+    // the limits the usage is measured against: the tier of the payer's latest decision, in USD cents
+    expect(party.body.limits).toMatchObject({ tier: 'T1', kycLevel: 'T1', fromTransactionId: body.transactionId, perPayment: 100_000, daily: 200_000, monthly: 500_000, annual: 1_000_000 });
+    expect(party.body.limits.ruleSetVersion).toEqual(expect.any(Number));
+    expect(party.body.periods.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(party.body.limitUsage).toContainEqual(expect.objectContaining({ period: 'DAY', periodKey: party.body.periods.day }));
     const audit = await t.dataSource.query("SELECT actor FROM audit_events WHERE action = 'party.read' AND entity_id = $1", [`KAKAOPAY:${payer.walletAccountId}`]);
     expect(audit).toEqual([{ actor: `officer:${analyst.username}` }]);
     expect((await t.request('GET', '/v1/parties/NOPE:none', bearer(analyst.token))).status).toBe(404);
@@ -45,5 +50,62 @@ describe('dashboard and detail read models', () => {
     expect(entry.status).toBe(200);
     expect(entry.body.entry).toMatchObject({ list: 'DEMO_UN', sourceId: 'DMi.001', type: 'person' });
     expect(entry.body.entryVersion).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('answers exact alert counts by type and age, SLA breaches and queue depth (unassigned alerts and job queues)', async () => {
+    const auditor = await loginAs(t, 'AUDITOR');
+    const before = await t.request('GET', '/v1/alerts/stats', bearer(auditor.token));
+    expect(before.status).toBe(200);
+    const tag = `stats-${Date.now()}`;
+    await t.dataSource.query(
+      `INSERT INTO alerts (dedup_key, type, priority, rule_id, risk_score, evidence, source, sla_due_at, created_at)
+       VALUES ($1 || '|a', 'MCC', 'LOW', 'R16', 10, '{}', 'test', now() + interval '3 days', now() - interval '2 days'),
+              ($1 || '|b', 'MCC', 'LOW', 'R16', 10, '{}', 'test', now() + interval '3 days', now() - interval '10 minutes'),
+              ($1 || '|c', 'MCC', 'MEDIUM', 'R16', 10, '{}', 'test', now() - interval '1 hour', now() - interval '30 hours')`,
+      [tag],
+    );
+    await t.dataSource.query("UPDATE alerts SET status = 'IN_PROGRESS', assignee = 'someone' WHERE dedup_key = $1 || '|c'", [tag]);
+    const stats = await t.request('GET', '/v1/alerts/stats', bearer(auditor.token));
+    expect(stats.status).toBe(200);
+    const mcc = (body: typeof stats.body, age: string) =>
+      body.byTypeAndAge.find((row: { type: string; age: string }) => row.type === 'MCC' && row.age === age)?.count ?? 0;
+    expect(mcc(stats.body, '<1h') - mcc(before.body, '<1h')).toBe(1);
+    expect(mcc(stats.body, '<7d') - mcc(before.body, '<7d')).toBe(2);
+    expect(Object.keys(stats.body.byAge).sort()).toEqual(['<1d', '<1h', '<7d', '>=7d']);
+    expect(stats.body.slaBreached - before.body.slaBreached).toBe(1);
+    // queue depth: OPEN alerts nobody has taken (the IN_PROGRESS one is not waiting), and every follow-up job queue
+    expect(stats.body.queueDepth.unassigned - before.body.queueDepth.unassigned).toBe(2);
+    expect(Date.parse(stats.body.queueDepth.oldestUnassignedAt)).toBeLessThanOrEqual(Date.now() - 2 * 86400_000 + 60_000);
+    expect(stats.body.queueDepth.jobs.map((row: { queue: string }) => row.queue).sort()).toEqual(['follow-up', 'lists', 'maintenance', 'monitoring', 'reports', 'webhooks']);
+    for (const row of stats.body.queueDepth.jobs) expect(row).toMatchObject({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) });
+    expect(Date.parse(stats.body.at)).toBeGreaterThan(0);
+
+    // officers without alerts:read, the gateway and nobody at all are refused
+    const admin = await loginAs(t, 'ADMIN');
+    expect((await t.request('GET', '/v1/alerts/stats', bearer(admin.token))).status).toBe(403);
+    expect((await t.request('GET', '/v1/alerts/stats', { key: t.gatewayKey })).status).toBe(403);
+    expect((await t.request('GET', '/v1/alerts/stats', { key: null })).status).toBe(401);
+  });
+
+  it('counts decisions per whole minute by outcome with totals, and names the field of a bad window', async () => {
+    const analyst = await loginAs(t, 'ANALYST');
+    await t.request('POST', '/v1/pre-auth', { body: preAuthRequest({ payer: { walletAccountId: `kp-stats-${Date.now()}` } }) });
+    const stats = await t.request('GET', '/v1/decisions/stats?minutes=5', bearer(analyst.token));
+    expect(stats.status).toBe(200);
+    expect(stats.body.minutes).toBe(5);
+    expect(new Date(stats.body.from).getUTCSeconds()).toBe(0);
+    expect(Date.parse(stats.body.to) - Date.parse(stats.body.from)).toBeLessThanOrEqual(5 * 60_000);
+    expect(Object.keys(stats.body.byOutcome).sort()).toEqual(['APPROVE', 'DECLINE', 'REVIEW', 'STEP_UP']);
+    const total = stats.body.perMinute.reduce((sum: number, row: { count: number }) => sum + row.count, 0);
+    expect(total).toBeGreaterThanOrEqual(1);
+    expect(Object.values(stats.body.byOutcome as Record<string, number>).reduce((sum, count) => sum + count, 0)).toBe(total);
+    for (const row of stats.body.perMinute) expect(row.minute).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+    for (const bad of ['0', '1441', 'soon']) {
+      const refused = await t.request('GET', `/v1/decisions/stats?minutes=${bad}`, bearer(analyst.token));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.map((detail: { path: string }) => detail.path)).toContain('minutes');
+    }
+    expect((await t.request('GET', '/v1/decisions/stats', { key: t.adminKey })).status).toBe(200);
+    expect((await t.request('GET', '/v1/decisions/stats', { key: t.gatewayKey })).status).toBe(403);
   });
 });

@@ -23,3 +23,4 @@ export * from './monitoring/windows.js';
 export * from './cases/case-policy.js';
 export * from './cases/cases.dto.js';
 export * from './cases/cases.use-case.js';
+export * from './work/alert-stats.query.js';

@@ -13,3 +13,5 @@ export * from './holds/holds.use-case.js';
 export * from './holds/webhook-delivery.use-case.js';
 export * from './holds/webhook-signature.js';
 export * from './holds/webhook.job.js';
+export * from './decision-stats.query.js';
+export * from './party-activity.query.js';
