@@ -39,6 +39,14 @@ const LEGAL_FAMILIES: Record<string, string> = {
   sa: 'sa', ag: 'sa', nv: 'sa', plc: 'sa', se: 'sa', asa: 'sa', as: 'sa', ab: 'sa', oy: 'sa', spa: 'sa', kk: 'sa',
 };
 
+/** A word spelled as romanised Chinese or Korean syllables (or a known Korean syllable). */
+function syllabic(t: Term): boolean {
+  return t.chineseSyllables !== null || t.classes.some((c) => c.startsWith('kos:') || c.startsWith('ko:') || c.startsWith('zh:'));
+}
+
+/** Abd al-X against X alone */
+const ABD_SHORT = 0.85;
+const ABD_SHORT_CONFLICT = 0.15;
 const ABD_PREFIX = /^abd(?:ul|el|al|ol|ur|us|ar|as|ou|u)?/;
 
 /** A Latin spelling may be Cantonese, Macau or Wade-Giles; a reading made from Han characters is plain pinyin. */
@@ -152,9 +160,17 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
     const better = whole.score > rest.score ? { score: whole.score, method: whole.method } : { score: rest.score, method: `abd-${rest.method}` };
     return better.score > best.score ? better : best;
   }
+  // Abd al-X on one side, X alone on the other (Abdul Hanif / Hanif): the same name, written short
+  if ((pa === null) !== (pb === null)) {
+    const [long, prefix, short] = pa !== null ? [a.text, pa[0], b.text] : [b.text, pb?.[0] ?? '', a.text];
+    if (long.length - prefix.length >= 4 && short.length >= 4 && long.slice(prefix.length) === short && best.score < ABD_SHORT) {
+      best = { score: ABD_SHORT, method: 'abd-short' };
+    }
+  }
   let fuzzy = fuzzySimilarity(a.text, b.text);
-  // Chinese / Korean syllables: one letter is a different character, not a typo
-  if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
+  // Chinese / Korean syllables: one letter is a different character, not a typo (only for words that read as
+  // romanised syllables on both sides: Hannibal and Alphabet split into syllables too, but are not Chinese)
+  if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1 && syllabic(a) && syllabic(b)) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
   if (fuzzy.score > best.score) best = fuzzy;
   // Bill / William, Bibi / Benjamin: both words belong to one nickname class (weak evidence)
   if (best.score < 0.8 && sharedClass(a.nicknames, b.nicknames)) best = { score: 0.8, method: 'nickname' };
@@ -296,6 +312,19 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     chosen.push(c);
   }
 
+  // a number left over on each side (Fund VI / Fund VII, Snow Storm 1 / 2): one differing number, not two
+  // unexplained words; it scores nothing but does not count as a contradiction of the name
+  for (let i = 0; i < nq; i++) {
+    if (qUsed[i] === 1 || q[i]?.kind !== 'number') continue;
+    for (let j = 0; j < nl; j++) {
+      if (lUsed[j] === 1 || l[j]?.kind !== 'number') continue;
+      qUsed[i] = 1;
+      lUsed[j] = 1;
+      chosen.push({ q0: i, q1: i + 1, l0: j, l1: j + 1, score: 0, method: 'number-differs' });
+      break;
+    }
+  }
+
   const notes: string[] = [];
   // evidence is counted on the list side: a query word matching a list legal form is not a name match
   let nameEvidence = 0;
@@ -416,6 +445,12 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       score -= penalty;
       if (explain) notes.push(`mostly common name words matched, with leftovers −${penalty.toFixed(3)}`);
     }
+  }
+  // Abd al-X read as X while the list keeps a word of its own: Abdul probably stands for that word
+  // (Atiqullah Abdul Mohammad / Atiqullah Wali Mohammad), not for an omitted prefix
+  if (listUnmatched >= 0.3 && chosen.some((c) => c.method === 'abd-short')) {
+    score -= ABD_SHORT_CONFLICT;
+    if (explain) notes.push(`Abd- prefix left over against another list word −${ABD_SHORT_CONFLICT}`);
   }
   // only tagged or generic words matched: never a match ("CORP" ≠ "ACME CORP", "Management Company")
   const evidence = listHasNames ? nameEvidence : nameEvidence + genericEvidence;

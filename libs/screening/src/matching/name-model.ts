@@ -157,6 +157,59 @@ const PLAIN_ASCII = /^[A-Za-z ]*$/;
 const ORDINALS: Record<string, string> = {
   '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth', '6th': 'sixth', '7th': 'seventh', '8th': 'eighth', '9th': 'ninth', '10th': 'tenth',
 };
+const UNIT_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS_WORDS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+/** Abbreviated words of organisation names, written out (First Bank Int'l = First International Bank); not for persons. */
+const ABBREVIATIONS: Record<string, string> = {
+  intl: 'international', natl: 'national', mfg: 'manufacturing', bros: 'brothers', assn: 'association', assoc: 'association',
+  dept: 'department', govt: 'government', univ: 'university', mgmt: 'management', hldgs: 'holdings', hldg: 'holding',
+  svcs: 'services', engg: 'engineering', inds: 'industries', invt: 'investment', invts: 'investments', trdg: 'trading',
+  shpg: 'shipping', mgt: 'management', grp: 'group',
+};
+
+/**
+ * Number words become digits, so that Brigade Forty-Four, Brigade Forty 4 and Brigade 44 are one name:
+ * a tens word joins a following unit (word or digit); a lone unit or teen word stands alone.
+ */
+function numberWords(words: string[]): string[] {
+  let changed = false;
+  for (const w of words) if (w in UNIT_WORDS || w in TENS_WORDS) changed = true;
+  if (!changed) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const tens = TENS_WORDS[w];
+    if (tens !== undefined) {
+      const next = words[i + 1] ?? '';
+      const unit = UNIT_WORDS[next] ?? (/^[1-9]$/.test(next) ? Number(next) : undefined);
+      if (unit !== undefined && unit >= 1 && unit <= 9) {
+        out.push(String(tens + unit));
+        i += 1;
+      } else out.push(String(tens));
+      continue;
+    }
+    const unit = UNIT_WORDS[w];
+    out.push(unit !== undefined ? String(unit) : w);
+  }
+  return out;
+}
+
+function expandAbbreviations(words: string[]): string[] {
+  let out: string[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const full = Object.prototype.hasOwnProperty.call(ABBREVIATIONS, words[i] ?? '') ? ABBREVIATIONS[words[i] ?? ''] : undefined;
+    if (full === undefined) continue;
+    out ??= [...words];
+    out[i] = full;
+  }
+  return out ?? words;
+}
+
 const ROMAN_NUMERALS = new Set(['ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xx']);
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
 /** Words that are legal forms when spelled right; a typo of them is still a legal form, not a name. */
@@ -492,7 +545,8 @@ export function prepareName(raw: string, nameKind: NameKind, table: TermTable, p
   for (const variant of latinVariants(text)) {
     const normalised = normaliseLatin(variant.text);
     if (normalised.length === 0) continue;
-    const words = joinCompounds(normalised.split(' '));
+    const split = normalised.split(' ');
+    const words = joinCompounds(nameKind === 'person' ? split : expandAbbreviations(numberWords(split)));
     const tokens = tagWords(words, nameKind, variant.familyFirst === true);
     if (tokens.length === 0) continue;
     if (variant.familyFirst === true && tokens[0] !== undefined) {
