@@ -22,6 +22,7 @@ import { InsightsController } from './insights.controller.js';
 import { ListsController } from './lists.controller.js';
 import { Metrics } from './metrics.js';
 import { OperationsController } from './operations.controller.js';
+import { ReportSchedulesController } from './report-schedules.controller.js';
 import { ReportsController } from './reports.controller.js';
 import { RulesController } from './rules.controller.js';
 import { ScreeningController } from './screening.controller.js';
@@ -81,7 +82,7 @@ export class ApiModule implements OnApplicationBootstrap, OnApplicationShutdown 
           inject: [DataSource, RuleConfigurationStore],
         },
       ],
-      controllers: [AlertsController, AuthController, AuditController, CaseFilesController, CasesController, DecisionsController, GatewayController, HoldsController, InsightsController, ListsController, OperationsController, ReportsController, RulesController, ScreeningController],
+      controllers: [AlertsController, AuthController, AuditController, CaseFilesController, CasesController, DecisionsController, GatewayController, HoldsController, InsightsController, ListsController, OperationsController, ReportSchedulesController, ReportsController, RulesController, ScreeningController],
     };
   }
 

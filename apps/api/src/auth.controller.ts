@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import {
   CreateOfficerRequestDto,
   LoginRequestDto,
+  ManageOfficersUseCase,
   OFFICER_ROLES,
   OfficerService,
   permissionsOf,
@@ -13,17 +15,24 @@ import {
   type AuthenticatedRequest,
   type LoginResult,
   type Officer,
+  type OfficerChange,
   type OfficerRole,
+  type OfficerView,
   type Permission,
 } from '@app/access';
 
 @ApiTags('officers')
 @Controller('v1')
 export class AuthController {
+  private readonly manage: ManageOfficersUseCase;
+
   constructor(
     private readonly sessions: SessionService,
     private readonly officers: OfficerService,
-  ) {}
+    @Inject(DataSource) dataSource: DataSource,
+  ) {
+    this.manage = new ManageOfficersUseCase(dataSource);
+  }
 
   /** Public, but throttled per client address and locked per account after 5 failures. */
   @Post('auth/login')
@@ -74,6 +83,53 @@ export class AuthController {
     @Req() request: AuthenticatedRequest,
   ): Promise<{ officer: Officer }> {
     return { officer: await this.officers.create(body, request.actor!, request.id) };
+  }
+
+  @Get('users')
+  @RequirePermission('users:read')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Every officer with role, state (disabled, locked out) and last activity; never a password hash',
+  })
+  async listOfficers(): Promise<{ officers: OfficerView[] }> {
+    return { officers: await this.manage.list() };
+  }
+
+  @Post('users/:id/disable')
+  @RequirePermission('users:manage')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "Disable an officer and revoke their sessions (not oneself, not the last enabled ADMIN); audited",
+  })
+  disable(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<{ officer: OfficerView }> {
+    return this.change(id, 'disable', request);
+  }
+
+  @Post('users/:id/enable')
+  @RequirePermission('users:manage')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Enable a disabled officer again; audited' })
+  enable(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<{ officer: OfficerView }> {
+    return this.change(id, 'enable', request);
+  }
+
+  @Post('users/:id/unlock')
+  @RequirePermission('users:manage')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End a lock-out (5 wrong passwords) before its 15 minutes are over; audited' })
+  unlock(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<{ officer: OfficerView }> {
+    return this.change(id, 'unlock', request);
+  }
+
+  private async change(
+    id: string,
+    change: OfficerChange,
+    request: AuthenticatedRequest,
+  ): Promise<{ officer: OfficerView }> {
+    return { officer: await this.manage.change(id, change, request.actor!, request.id) };
   }
 }
 

@@ -1,11 +1,17 @@
 import { join } from 'node:path';
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { gunzipSync } from 'node:zlib';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { DataSource } from 'typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission, Roles, type AuthenticatedRequest } from '@app/access';
 import { RescreenUseCase, type RescreenProgress } from '@app/alerts';
 import {
+  ImportListUseCase,
+  ListFormatError,
   ListSnapshotRepository,
   readListSources,
   REFRESH_LIST_JOB,
@@ -13,10 +19,27 @@ import {
   sourceKey,
   type RefreshListPayload,
 } from '@app/screening';
-import { APP_CONFIG, DomainError, type AppConfig } from '@app/common';
+import { APP_CONFIG, DomainError, ValidationError, type AppConfig } from '@app/common';
 import { AuditLog } from '@app/persistence';
 import { QUEUES } from '@app/queue';
+import { ImportListDto, LIST_UPLOAD_MAX_BYTES } from './import-list.dto.js';
 import { RefreshListDto } from './refresh-list.dto.js';
+
+const LIST_ID = /^[A-Z0-9_]{2,40}$/;
+const IMPORT_ROUTE = '/v1/lists/:list/import';
+/** base64 is 4/3 of the file, plus the rest of the JSON body */
+const IMPORT_BODY_LIMIT = Math.ceil((LIST_UPLOAD_MAX_BYTES * 4) / 3) + 64 * 1024;
+
+export interface ListSourceView {
+  list: string;
+  format: string;
+  /** where the refresh reads from: a URL, or a file under the sanctions data folder */
+  location: string;
+  schedule: string | null;
+  enabled: boolean;
+  demo: boolean;
+  note: string | null;
+}
 
 @ApiTags('lists')
 @Controller('v1/lists')
@@ -28,7 +51,99 @@ export class ListsController {
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QUEUES.lists) private readonly lists: Queue,
-  ) {}
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost,
+  ) {
+    // raises the body limit of the upload route alone (never below the server's); the file size is checked below
+    const fastify = adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    fastify?.addHook('onRoute', (route) => {
+      if (route.url === IMPORT_ROUTE && route.method === 'POST')
+        route.bodyLimit = Math.max(IMPORT_BODY_LIMIT, fastify.initialConfig.bodyLimit ?? 0);
+    });
+  }
+
+  @Get('sources')
+  @Roles('admin')
+  @RequirePermission('lists:read')
+  @ApiOperation({ summary: 'The list sources of sources.json (what "refresh now" and the schedules read)' })
+  async sources(): Promise<{ sources: ListSourceView[] }> {
+    const sources = await readListSources(join(this.config.sanctionsDataDir, 'sources.json'));
+    return {
+      sources: sources.map((source) => ({
+        list: source.list,
+        format: source.format,
+        location: source.url ?? source.file!,
+        schedule: source.schedule ?? null,
+        enabled: source.enabled,
+        demo: source.demo ?? false,
+        note: source.note ?? null,
+      })),
+    };
+  }
+
+  @Post(':list/import')
+  @Roles('admin')
+  @RequirePermission('lists:import')
+  @ApiOperation({
+    summary: `Import an uploaded list file (base64, at most ${LIST_UPLOAD_MAX_BYTES / 1024 / 1024} MB) as the list's new snapshot; a malformed file is refused and the active snapshot stays`,
+  })
+  async import(
+    @Param('list') list: string,
+    @Body() body: ImportListDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<{
+    status: 'ACTIVATED' | 'UNCHANGED';
+    snapshotId: string;
+    list: string;
+    contentHash: string;
+    entries: number;
+    names: number;
+    delta: { added: number; removed: number; changed: number };
+    warnings: number;
+  }> {
+    if (!LIST_ID.test(list))
+      throw new ValidationError(`Invalid list id ${list}`, [
+        { path: 'list', message: 'list must be a list id such as MOFCOM_UEL (A-Z, 0-9, _)' },
+      ]);
+    const content = inflateUpload(Buffer.from(body.content, 'base64'));
+    const fileName = body.fileName ?? `${list}.upload`;
+    try {
+      const result = await new ImportListUseCase(this.dataSource).execute({
+        format: body.format,
+        files: { main: { name: fileName, content } },
+        list,
+        source: `upload:${fileName}`,
+        actor: request.actor!,
+        requestId: request.id,
+      });
+      return {
+        status: result.status,
+        snapshotId: result.snapshotId,
+        list: result.list,
+        contentHash: result.contentHash,
+        entries: result.entries,
+        names: result.names,
+        delta: {
+          added: result.delta.added.length,
+          removed: result.delta.removed.length,
+          changed: result.delta.changed.length,
+        },
+        warnings: result.warnings.length,
+      };
+    } catch (error) {
+      // the file is the field at fault: the console shows the parser's words beside it
+      if (error instanceof ListFormatError)
+        throw new DomainError('LIST_FORMAT_INVALID', error.message, [
+          { path: 'content', message: error.message },
+        ]);
+      if (error instanceof ValidationError)
+        throw new ValidationError(
+          error.message,
+          error.details.map((detail) => (detail.path === 'file' ? { ...detail, path: 'content' } : detail)),
+        );
+      throw error;
+    }
+  }
 
   @Post('refresh')
   @HttpCode(202)
@@ -107,5 +222,25 @@ export class ListsController {
         builtAt: generation?.builtAt.toISOString() ?? null,
       },
     };
+  }
+}
+
+/** The uploaded bytes, inflated when gzip, refused when either is over the limit (a gzip bomb stops at the limit). */
+function inflateUpload(content: Buffer): Buffer {
+  const tooLarge = () =>
+    new DomainError('PAYLOAD_TOO_LARGE', `A list upload is at most ${LIST_UPLOAD_MAX_BYTES} bytes`, [
+      { path: 'content', message: `at most ${LIST_UPLOAD_MAX_BYTES} bytes; import larger lists from sources.json or the CLI` },
+    ]);
+  if (content.length === 0)
+    throw new ValidationError('The file is empty', [{ path: 'content', message: 'the file is empty' }]);
+  if (content.length > LIST_UPLOAD_MAX_BYTES) throw tooLarge();
+  if (content[0] !== 0x1f || content[1] !== 0x8b) return content;
+  try {
+    return gunzipSync(content, { maxOutputLength: LIST_UPLOAD_MAX_BYTES });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    throw new DomainError('LIST_FORMAT_INVALID', `The gzip file does not inflate: ${(error as Error).message}`, [
+      { path: 'content', message: 'the gzip file does not inflate' },
+    ]);
   }
 }

@@ -4,6 +4,7 @@ export * from './auth.guard.js';
 export * from './officers/audit-trail.js';
 export * from './officers/auth.dto.js';
 export * from './officers/login-throttle.js';
+export * from './officers/manage-officers.use-case.js';
 export * from './officers/officer.service.js';
 export * from './officers/officers.module.js';
 export * from './officers/password-input.js';

@@ -20,3 +20,6 @@ export * from './case-files/case-file.js';
 export * from './case-files/case-file-pdf.js';
 export * from './case-files/export-case-file.use-case.js';
 export * from './case-files/case-files.dto.js';
+export * from './cron.js';
+export * from './report-schedules.use-case.js';
+export * from './report-schedules.dto.js';

@@ -38,36 +38,45 @@ export async function readReportSchedules(dataSource: DataSource): Promise<Repor
   return dataSource.query('SELECT name, type, cron, timezone, enabled FROM report_schedules ORDER BY name');
 }
 
+/** The id of a schedule's BullMQ job scheduler. */
+export function reportSchedulerId(name: string): string {
+  return `report-${name}`;
+}
+
 /**
  * One BullMQ job scheduler per enabled schedule of report_schedules (cron in its time zone, Asia/Shanghai);
- * disabled or removed schedules lose their scheduler. Upserting is idempotent, so every worker may do it at boot.
+ * disabled or removed schedules lose their scheduler. Upserting is idempotent, so every worker may do it at boot,
+ * and the api does it for one schedule when an officer changes it.
  */
 export async function scheduleReports(queue: Queue, dataSource: DataSource): Promise<number> {
   const schedules = await readReportSchedules(dataSource);
   let scheduled = 0;
-  for (const schedule of schedules) {
-    const id = `report-${schedule.name}`;
-    if (!schedule.enabled) {
-      await queue.removeJobScheduler(id);
-      continue;
-    }
-    if (schedule.type === 'CORRECTION') {
-      await queue.upsertJobScheduler(
-        id,
-        { pattern: schedule.cron, tz: schedule.timezone },
-        { name: CORRECT_REPORTS_JOB, data: { schedule: schedule.name } },
-      );
-    } else {
-      const payload: GenerateReportPayload = { type: schedule.type, schedule: schedule.name };
-      await queue.upsertJobScheduler(
-        id,
-        { pattern: schedule.cron, tz: schedule.timezone },
-        { name: GENERATE_REPORT_JOB, data: payload },
-      );
-    }
-    scheduled += 1;
-  }
+  for (const schedule of schedules) if (await syncReportSchedule(queue, schedule)) scheduled += 1;
   return scheduled;
+}
+
+/** Puts one schedule's job scheduler in line with its row; answers whether it is scheduled. */
+export async function syncReportSchedule(queue: Queue, schedule: ReportSchedule): Promise<boolean> {
+  const id = reportSchedulerId(schedule.name);
+  if (!schedule.enabled) {
+    await queue.removeJobScheduler(id);
+    return false;
+  }
+  if (schedule.type === 'CORRECTION') {
+    await queue.upsertJobScheduler(
+      id,
+      { pattern: schedule.cron, tz: schedule.timezone },
+      { name: CORRECT_REPORTS_JOB, data: { schedule: schedule.name } },
+    );
+  } else {
+    const payload: GenerateReportPayload = { type: schedule.type, schedule: schedule.name };
+    await queue.upsertJobScheduler(
+      id,
+      { pattern: schedule.cron, tz: schedule.timezone },
+      { name: GENERATE_REPORT_JOB, data: payload },
+    );
+  }
+  return true;
 }
 
 /** The time a scheduled job was due (scheduler job ids end with it), else when it was added. */

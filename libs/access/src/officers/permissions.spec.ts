@@ -41,10 +41,11 @@ describe('PERMISSIONS', () => {
     }
   });
 
-  it('keeps user, rule and list management with ADMIN alone', () => {
+  it('keeps user, rule, list and report schedule management with ADMIN alone', () => {
     expect(PERMISSIONS['users:manage']).toEqual(['ADMIN']);
     expect(PERMISSIONS['rules:manage']).toEqual(['ADMIN']);
     expect(PERMISSIONS['lists:import']).toEqual(['ADMIN']);
+    expect(PERMISSIONS['schedules:manage']).toEqual(['ADMIN']);
   });
 
   it('opens the audit trail to AUDITOR, SUPERVISOR and ADMIN but not to ANALYST', () => {

@@ -25,6 +25,8 @@ export type Permission =
   | 'reports:export'
   | 'rules:read'
   | 'rules:manage'
+  | 'schedules:read'
+  | 'schedules:manage'
   | 'users:read'
   | 'users:manage'
   | 'audit:read';
@@ -49,6 +51,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly OfficerRole[]>> =
   'reports:export': ['SUPERVISOR'],
   'rules:read': ['ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR'],
   'rules:manage': ['ADMIN'],
+  /** when the scheduled reports run (not their content, which holds personal data) */
+  'schedules:read': ['ANALYST', 'SUPERVISOR', 'ADMIN', 'AUDITOR'],
+  /** enable / disable a report schedule or change its cron: configuration, like rules */
+  'schedules:manage': ['ADMIN'],
   'users:read': ['ADMIN', 'AUDITOR'],
   'users:manage': ['ADMIN'],
   'audit:read': ['SUPERVISOR', 'ADMIN', 'AUDITOR'],
