@@ -210,6 +210,36 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
     async () => {
       const page = await signIn(analyst);
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      // decisions per minute by outcome: the two REVIEW payments of the set-up, drawn as bars
+      const chart = page.getByRole('img', { name: /Decisions per minute, last 60 minutes/ });
+      await chart.waitFor();
+      await poll(() => chart.locator('rect.outcome-review').count()).toBeGreaterThanOrEqual(1);
+      expect(await page.getByRole('list', { name: 'Outcomes' }).textContent()).toContain('Review: 2');
+      await page.getByText('Show the numbers as a table').click();
+      expect(
+        await page.getByRole('table', { name: 'Decisions per minute, last 60 minutes' }).textContent(),
+      ).toContain('2');
+      // exact counts from the stats API, not a sample
+      const [counts] = await t.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,
+                count(*) FILTER (WHERE status = 'OPEN' AND assignee IS NULL)::int AS waiting,
+                count(*) FILTER (WHERE status <> 'CLOSED' AND type = 'SANCTIONS')::int AS sanctions
+         FROM alerts`,
+      );
+      await poll(() => page.locator('[data-tile="open"] .tile-number').textContent()).toBe(
+        String(counts.open),
+      );
+      expect(await page.locator('[data-tile="queue-depth"] .tile-number').textContent()).toBe(
+        String(counts.waiting),
+      );
+      const sanctionsRow = page
+        .locator('table[data-table="by-type-and-priority"] tbody tr')
+        .filter({ hasText: 'Sanctions' });
+      expect(await sanctionsRow.locator('td').last().textContent()).toBe(String(counts.sanctions));
+      expect(await page.locator('table[data-table="by-type-and-age"] tfoot').textContent()).toContain(
+        String(counts.sanctions),
+      );
+      expect(await page.locator('table[data-table="job-queues"]').textContent()).toContain('follow-up');
       await expectAccessible(page, 'dashboard');
       await shot(page, 'dashboard');
 
@@ -246,6 +276,31 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
         (await hit.locator('[data-side="list"] mark').allTextContents()).join(' ').length,
       ).toBeGreaterThan(0);
       expect(await hit.getByRole('table', { name: 'Aligned name parts' }).isVisible()).toBe(true);
+
+      // beside the comparison: the list entry's full record in the list in force
+      const record = hit.locator('section.entry-record');
+      await poll(() => record.textContent()).toContain('Names and aliases');
+      const recordText = (await record.textContent())!;
+      expect(recordText).toMatch(/PETROV/i);
+      expect(recordText).toContain('Dates of birth');
+      expect(recordText).toContain('Programmes');
+      expect(recordText).toContain('The same version of the entry as when the hit was scored.');
+
+      // the payer: limit usage against the T1 limits, and the payment in the last 30 days with both legs
+      const party = page.locator('section[data-section="party"]');
+      const usage = party.getByRole('table', { name: /Tier T1 limits/ });
+      await usage.waitFor();
+      await poll(() => usage.locator('tr[data-limit="daily"]').textContent()).toMatch(
+        /37\.22 USD.*2,000\.00 USD.*2%/,
+      );
+      expect(await usage.locator('tr[data-limit="perPayment"]').textContent()).toMatch(
+        /37\.22 USD.*1,000\.00 USD.*4%/,
+      );
+      expect(await usage.locator('tr[data-limit="annual"]').textContent()).toMatch(/10,000\.00 USD/);
+      const history = (await party.locator('table[data-table="party-payments"]').textContent())!;
+      expect(history).toContain('268.00 CNY');
+      expect(history).toContain('37.22 USD');
+      expect(history).toContain('this alert');
       await expectAccessible(page, 'alert detail');
       await shot(page, 'alert-detail');
 
@@ -373,6 +428,32 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
   );
 
   it.runIf(hasChromium)(
+    'a supervisor downloads the case file as a PDF, with the token in a header and never in a URL',
+    async () => {
+      const page = await signIn(supervisor);
+      const urls: string[] = [];
+      page.on('request', (request) => urls.push(request.url()));
+      const [caseRow] = await t.dataSource.query('SELECT id FROM cases ORDER BY created_at DESC LIMIT 1');
+      await page.goto(`${base}/console/cases/${caseRow.id}`);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export case file (PDF)' }).click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(new RegExp(`^case-${caseRow.id}-.+\\.pdf$`));
+      const bytes = readFileSync(await file.path());
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(urls.filter((url) => url.includes(`/v1/cases/${caseRow.id}/export?format=pdf`))).toHaveLength(1);
+      expect(urls.filter((url) => /cpo_|token|authorization/i.test(url))).toEqual([]);
+      const audit = await t.dataSource.query(
+        "SELECT actor FROM audit_events WHERE action = 'case.exported' AND entity_id = $1",
+        [caseRow.id],
+      );
+      expect(audit).toEqual([{ actor: `officer:${supervisor.username}` }]);
+      await expectAccessible(page, 'case detail (supervisor)');
+    },
+  );
+
+  it.runIf(hasChromium)(
     'sends an officer whose session ended back to sign-in, and keeps what was typed',
     async () => {
       const page = await signIn(analyst);
@@ -483,5 +564,25 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
     expect(await time.getAttribute('title')).toMatch(/Z \(UTC\)$/);
     await expectAccessible(page, 'alert queue (zh)');
     await shot(page, 'alert-queue-zh');
+
+    await page.getByRole('link', { name: '概览' }).click();
+    await page.getByRole('heading', { name: '概览', level: 1 }).waitFor();
+    await page.getByRole('img', { name: /每分钟决定数/ }).waitFor();
+    expect(await page.getByRole('list', { name: '决定结果' }).textContent()).toContain('人工审核');
+    await page.getByRole('heading', { name: '未结预警（按类型和优先级）' }).waitFor();
+    // the Chinese text is drawn with a font that has the glyphs (no empty boxes): ask the browser which fonts it used
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'main h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(fonts.map((font) => font.familyName).join(', ')).toMatch(
+      /WenQuanYi|Noto Sans CJK|Noto Serif CJK|Source Han|Droid Sans Fallback|AR PL/i,
+    );
+    expect(fonts.reduce((sum, font) => sum + font.glyphCount, 0)).toBeGreaterThanOrEqual(2);
+    await cdp.detach();
+    await expectAccessible(page, 'dashboard (zh)');
+    await shot(page, 'dashboard-zh');
   });
 });

@@ -322,3 +322,184 @@ export interface AuditEvent {
   requestId: string | null;
   hash: string;
 }
+
+// --- detail pages ---
+
+export interface AlertStats {
+  byStatus: Record<string, number>;
+  byTypeAndPriority: Array<{ type: string; priority: string; count: number }>;
+  byTypeAndAge: Array<{ type: string; age: string; count: number }>;
+  slaBreached: number;
+  byAge: Record<string, number>;
+  queueDepth: {
+    unassigned: number;
+    oldestUnassignedAt: string | null;
+    jobs: Array<{
+      queue: string;
+      waiting: number | null;
+      active: number | null;
+      delayed: number | null;
+      failed: number | null;
+    }>;
+  };
+  at: string;
+}
+
+export interface DecisionStats {
+  minutes: number;
+  from: string;
+  to: string;
+  perMinute: Array<{ minute: string; outcome: string; count: number }>;
+  byOutcome: Record<string, number>;
+}
+
+export interface PartyPayment {
+  transactionId: string;
+  occurredAt: string;
+  merchantId: string;
+  merchantName: string | null;
+  amount: { value: string; currency: string };
+  payerAmount: { value: string; currency: string } | null;
+  amountUsdCents: number;
+  amountCnyFen: number;
+  decision: string;
+  status: string;
+  qrType: string;
+}
+
+export interface PartyActivity {
+  payerKey: string;
+  firstSeenAt: string;
+  periods: { day: string; month: string; year: string };
+  payments: PartyPayment[];
+  /** USD cents for DAY / MONTH / YEAR, CNY fen for STATIC_QR_DAY */
+  limitUsage: Array<{ period: string; periodKey: string; amount: number }>;
+  blocks: Array<{
+    ruleId: string;
+    reason: string;
+    transactionId: string | null;
+    createdAt: string;
+    until: string | null;
+    liftedAt: string | null;
+  }>;
+  limits: {
+    tier: string;
+    kycLevel: string | null;
+    fromTransactionId: string;
+    ruleSetVersion: number;
+    perPayment: number;
+    daily: number;
+    monthly: number;
+    annual: number;
+    staticQrDaily: number | null;
+  } | null;
+}
+
+export interface ListEntryRecord {
+  snapshotId: string;
+  entryVersion: string;
+  importedAt: string;
+  entry: {
+    list: string;
+    sourceId: string;
+    type: string;
+    names: Array<{ full: string; strength: string; originalScript?: boolean; language?: string }>;
+    datesOfBirth: Array<{ kind: string; from: string; to: string; text?: string }>;
+    nationalities: string[];
+    identifiers: Array<{ type: string; number: string; country?: string; text?: string }>;
+    addresses: Array<{ text: string; city?: string; country?: string }>;
+    programmes: string[];
+    gender?: string;
+    remarks?: string;
+    listedOn?: string;
+  };
+}
+
+export function partyActivity(payerKey: string): Promise<PartyActivity> {
+  return api<PartyActivity>('GET', `/v1/parties/${encodeURIComponent(payerKey)}`);
+}
+
+export function listEntryRecord(list: string, sourceId: string): Promise<ListEntryRecord> {
+  return api<ListEntryRecord>(
+    'GET',
+    `/v1/lists/${encodeURIComponent(list)}/entries/${encodeURIComponent(sourceId)}`,
+  );
+}
+
+// --- admin pages ---
+
+export interface OfficerAccount {
+  id: string;
+  username: string;
+  role: Officer['role'];
+  createdAt: string;
+  createdBy: string;
+  disabledAt: string | null;
+  lockedUntil: string | null;
+  failedAttempts: number;
+  lastSeenAt: string | null;
+}
+
+export interface VersionRow<T> {
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  note: string | null;
+  definition: T;
+}
+
+export interface ReportSchedule {
+  name: string;
+  type: string;
+  cron: string;
+  timezone: string;
+  enabled: boolean;
+  updatedAt: string;
+  updatedBy: string;
+  scheduled: boolean;
+  nextRunAt: string | null;
+}
+
+export interface ListSource {
+  list: string;
+  format: string;
+  location: string;
+  schedule: string | null;
+  enabled: boolean;
+  demo: boolean;
+  note: string | null;
+}
+
+export interface ListImportResult {
+  status: 'ACTIVATED' | 'UNCHANGED';
+  snapshotId: string;
+  list: string;
+  contentHash: string;
+  entries: number;
+  names: number;
+  delta: { added: number; removed: number; changed: number };
+  warnings: number;
+}
+
+export const LIST_FORMATS = [
+  'simple-csv',
+  'un-xml',
+  'eu-fsf-xml',
+  'uk-hmt-csv',
+  'us-csl-csv',
+  'ofac-sdn-csv',
+  'ofac-cons-csv',
+  'ofac-enhanced-xml',
+] as const;
+
+/** Same bound as the API (LIST_UPLOAD_MAX_BYTES): checked here too, so a big file is refused before it is sent. */
+export const LIST_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A file's bytes as base64, for JSON bodies. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary);
+}

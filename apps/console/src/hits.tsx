@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { api, type Explanation, type Hit } from './api';
+import { useState, type ReactNode } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, ApiError, listEntryRecord, type Explanation, type Hit } from './api';
 import { highlightName, type AlignedPart } from './highlight';
 import { useI18n, type MessageKey } from './i18n';
-import { Badge, ErrorBox, Score } from './ui';
+import { Badge, DateTime, ErrorBox, Loading, Score } from './ui';
 
 export function HighlightedName({ name, parts, side }: { name: string; parts: AlignedPart[]; side: string }) {
   return (
@@ -148,7 +148,155 @@ export function NameComparison({
   );
 }
 
-export function HitCard({ hit, snapshot, index }: { hit: Hit; snapshot?: string; index: number }) {
+/**
+ * The list entry's full record in the active snapshot (names and aliases, dates of birth, nationalities,
+ * identifiers, addresses, programmes), with a warning when it is not the version the hit was scored against.
+ */
+export function EntryRecord({ hit, index }: { hit: Hit; index: number }) {
+  const { t } = useI18n();
+  const record = useQuery({
+    queryKey: ['list-entry', hit.list, hit.sourceId],
+    queryFn: () => listEntryRecord(hit.list, hit.sourceId),
+    retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 2,
+  });
+  const titleId = `entry-title-${index}`;
+  return (
+    <section className="entry-record" aria-labelledby={titleId} data-entry={`${hit.list}:${hit.sourceId}`}>
+      <h4 id={titleId}>{t('entry.title', { list: hit.list, sourceId: hit.sourceId })}</h4>
+      {record.isLoading && <Loading />}
+      {record.error instanceof ApiError && record.error.status === 404 ? (
+        <p className="notice">{t('entry.gone')}</p>
+      ) : (
+        <ErrorBox error={record.error} />
+      )}
+      {record.data && (
+        <>
+          {hit.entryVersion && hit.entryVersion !== record.data.entryVersion ? (
+            <p className="notice" data-entry-changed="true">
+              {t('entry.changed', {
+                then: hit.entryVersion.slice(0, 12),
+                now: record.data.entryVersion.slice(0, 12),
+              })}
+            </p>
+          ) : hit.entryVersion ? (
+            <p className="hint">{t('entry.same')}</p>
+          ) : null}
+          <dl className="record">
+            <div>
+              <dt>{t('entry.type')}</dt>
+              <dd>{t(`entityType.${record.data.entry.type}` as MessageKey) || record.data.entry.type}</dd>
+            </div>
+            <div>
+              <dt>{t('entry.names')}</dt>
+              <dd>
+                <ul className="plain">
+                  {record.data.entry.names.map((name, position) => (
+                    <li key={position} lang={name.language}>
+                      <span className={name.full === hit.matchedName ? 'matched-name' : undefined}>
+                        {name.full}
+                      </span>{' '}
+                      <span className="muted small">
+                        {t(`entry.strength.${name.strength}` as MessageKey)}
+                        {name.originalScript ? ` · ${t('entry.originalScript')}` : ''}
+                        {name.full === hit.matchedName ? ` · ${t('entry.matchedHere')}` : ''}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            <RecordList
+              label={t('entry.datesOfBirth')}
+              items={record.data.entry.datesOfBirth.map(
+                (date) => date.text ?? (date.from === date.to ? date.from : `${date.from} – ${date.to}`),
+              )}
+            />
+            <RecordList label={t('entry.nationalities')} items={record.data.entry.nationalities} />
+            <RecordList
+              label={t('entry.identifiers')}
+              items={record.data.entry.identifiers.map(
+                (identifier) =>
+                  `${identifier.type} ${identifier.number}${identifier.country ? ` (${identifier.country})` : ''}`,
+              )}
+              mono
+            />
+            <RecordList
+              label={t('entry.addresses')}
+              items={record.data.entry.addresses.map((address) =>
+                [address.text, address.city, address.country]
+                  .filter((part, position, parts) => part && parts.indexOf(part) === position)
+                  .join(', '),
+              )}
+            />
+            <RecordList label={t('entry.programmes')} items={record.data.entry.programmes} />
+            {record.data.entry.gender && (
+              <div>
+                <dt>{t('entry.gender')}</dt>
+                <dd>{t(`entry.gender.${record.data.entry.gender}` as MessageKey)}</dd>
+              </div>
+            )}
+            {record.data.entry.listedOn && (
+              <div>
+                <dt>{t('entry.listedOn')}</dt>
+                <dd>{record.data.entry.listedOn}</dd>
+              </div>
+            )}
+            {record.data.entry.remarks && (
+              <div>
+                <dt>{t('entry.remarks')}</dt>
+                <dd className="pre">{record.data.entry.remarks}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('entry.snapshot')}</dt>
+              <dd>
+                <span className="mono small">{record.data.snapshotId}</span> ·{' '}
+                <DateTime value={record.data.importedAt} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('hit.entryVersion')}</dt>
+              <dd className="mono small">{record.data.entryVersion.slice(0, 16)}</dd>
+            </div>
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RecordList({ label, items, mono }: { label: string; items: string[]; mono?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        {items.length === 0 ? (
+          <span className="muted">{t('entry.notGiven')}</span>
+        ) : (
+          <ul className={mono ? 'plain mono' : 'plain'}>
+            {items.map((item, position) => (
+              <li key={position}>{item}</li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+export function HitCard({
+  hit,
+  snapshot,
+  index,
+  aside,
+}: {
+  hit: Hit;
+  snapshot?: string;
+  index: number;
+  /** shown beside the hit (the alert page puts the list entry's full record here) */
+  aside?: ReactNode;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const recompute = useMutation({
@@ -177,64 +325,69 @@ export function HitCard({ hit, snapshot, index }: { hit: Hit; snapshot?: string;
           {open ? t('hit.hideComparison') : t('hit.compare')}
         </button>
       </div>
-      <dl className="facts">
-        <div>
-          <dt>{t('hit.queryName')}</dt>
-          <dd>{hit.explanation?.queryName ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('hit.listEntry')}</dt>
-          <dd>
-            {hit.primaryName}
-            {hit.matchedName !== hit.primaryName && (
-              <>
-                {' '}
-                ({t('hit.matchedAlias')}: {hit.matchedName})
-              </>
+      <div className={aside ? 'hit-body' : undefined}>
+        <div className="hit-main">
+          <dl className="facts">
+            <div>
+              <dt>{t('hit.queryName')}</dt>
+              <dd>{hit.explanation?.queryName ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('hit.listEntry')}</dt>
+              <dd>
+                {hit.primaryName}
+                {hit.matchedName !== hit.primaryName && (
+                  <>
+                    {' '}
+                    ({t('hit.matchedAlias')}: {hit.matchedName})
+                  </>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('hit.snapshot')}</dt>
+              <dd className="mono">{snapshot ?? '—'}</dd>
+            </div>
+            {hit.entryVersion && (
+              <div>
+                <dt>{t('hit.entryVersion')}</dt>
+                <dd className="mono">{hit.entryVersion.slice(0, 16)}</dd>
+              </div>
             )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('hit.snapshot')}</dt>
-          <dd className="mono">{snapshot ?? '—'}</dd>
-        </div>
-        {hit.entryVersion && (
-          <div>
-            <dt>{t('hit.entryVersion')}</dt>
-            <dd className="mono">{hit.entryVersion.slice(0, 16)}</dd>
-          </div>
-        )}
-      </dl>
-      <div id={panelId} hidden={!open}>
-        {hit.explanation ? (
-          <NameComparison
-            queryName={hit.explanation.queryName}
-            listName={hit.matchedName}
-            explanation={hit.explanation}
-            score={hit.score}
-          />
-        ) : (
-          <p className="muted">{t('hit.noExplanation')}</p>
-        )}
-        {hit.explanation && (
-          <div className="recompute">
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => recompute.mutate()}
-              disabled={recompute.isPending}
-            >
-              {t('hit.recompute')}
-            </button>
-            <ErrorBox error={recompute.error} />
-            {recompute.data && (
-              <p role="status">
-                {t('hit.recomputed')} <Score value={recompute.data.score} />{' '}
-                <Badge kind={recompute.data.band}>{recompute.data.band}</Badge>
-              </p>
+          </dl>
+          <div id={panelId} hidden={!open}>
+            {hit.explanation ? (
+              <NameComparison
+                queryName={hit.explanation.queryName}
+                listName={hit.matchedName}
+                explanation={hit.explanation}
+                score={hit.score}
+              />
+            ) : (
+              <p className="muted">{t('hit.noExplanation')}</p>
+            )}
+            {hit.explanation && (
+              <div className="recompute">
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => recompute.mutate()}
+                  disabled={recompute.isPending}
+                >
+                  {t('hit.recompute')}
+                </button>
+                <ErrorBox error={recompute.error} />
+                {recompute.data && (
+                  <p role="status">
+                    {t('hit.recomputed')} <Score value={recompute.data.score} />{' '}
+                    <Badge kind={recompute.data.band}>{recompute.data.band}</Badge>
+                  </p>
+                )}
+              </div>
             )}
           </div>
-        )}
+        </div>
+        {aside && <div className="hit-aside">{aside}</div>}
       </div>
     </section>
   );

@@ -198,6 +198,16 @@ export function money(amount: { value: string; currency: string }): string {
   return `${value} ${amount.currency}`;
 }
 
+/** An amount in minor units (USD cents, CNY fen) as the API counts limits: 123456 USD → "1,234.56 USD". */
+export function minorUnits(amount: number, currency: string): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(amount));
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')} ${currency}`;
+}
+
 /** Previous / next for lists paged by offset on the server. */
 export function OffsetPager({
   offset,

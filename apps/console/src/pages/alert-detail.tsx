@@ -1,8 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, type AlertDetail, type AlertView, type HeldPaymentView } from '../api';
-import { HitCard } from '../hits';
+import {
+  api,
+  partyActivity,
+  type AlertDetail,
+  type AlertView,
+  type HeldPaymentView,
+  type PartyActivity,
+} from '../api';
+import { EntryRecord, HitCard } from '../hits';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import {
@@ -12,6 +19,8 @@ import {
   Field,
   fieldErrors,
   Loading,
+  minorUnits,
+  money,
   SlaCountdown,
   useDraft,
   useNow,
@@ -289,6 +298,238 @@ function PaymentPanel({ transactionId }: { transactionId: string }) {
   );
 }
 
+const PAYMENTS_SHOWN = 20;
+
+interface UsageRow {
+  key: string;
+  label: string;
+  used: number;
+  limit: number | null;
+  currency: string;
+}
+
+/** How much of each limit is used, as numbers and a bar (the bar is decoration: the numbers are in the table). */
+function LimitUsage({ party, transactionId }: { party: PartyActivity; transactionId?: string }) {
+  const { t } = useI18n();
+  const usage = (period: string) => party.limitUsage.find((row) => row.period === period)?.amount ?? 0;
+  const limits = party.limits;
+  const payment = party.payments.find((row) => row.transactionId === transactionId) ?? party.payments[0];
+  const rows: UsageRow[] = [
+    {
+      key: 'perPayment',
+      label: payment
+        ? t('limits.perPayment', { transaction: payment.transactionId })
+        : t('limits.perPaymentNone'),
+      used: payment?.amountUsdCents ?? 0,
+      limit: limits?.perPayment ?? null,
+      currency: 'USD',
+    },
+    {
+      key: 'daily',
+      label: t('limits.daily', { period: party.periods.day }),
+      used: usage('DAY'),
+      limit: limits?.daily ?? null,
+      currency: 'USD',
+    },
+    {
+      key: 'monthly',
+      label: t('limits.monthly', { period: party.periods.month }),
+      used: usage('MONTH'),
+      limit: limits?.monthly ?? null,
+      currency: 'USD',
+    },
+    {
+      key: 'annual',
+      label: t('limits.annual', { period: party.periods.year }),
+      used: usage('YEAR'),
+      limit: limits?.annual ?? null,
+      currency: 'USD',
+    },
+  ];
+  if (limits?.staticQrDaily != null || usage('STATIC_QR_DAY') > 0)
+    rows.push({
+      key: 'staticQr',
+      label: t('limits.staticQr', { period: party.periods.day }),
+      used: usage('STATIC_QR_DAY'),
+      limit: limits?.staticQrDaily ?? null,
+      currency: 'CNY',
+    });
+  return (
+    <div className="table-wrap">
+      <table className="grid compact usage" data-table="limit-usage">
+        <caption>
+          {limits
+            ? t('limits.caption', {
+                tier: limits.tier,
+                level: limits.kycLevel ?? '—',
+                version: limits.ruleSetVersion,
+              })
+            : t('limits.noTier')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('limits.limit')}</th>
+            <th scope="col">{t('limits.used')}</th>
+            <th scope="col">{t('limits.cap')}</th>
+            <th scope="col">{t('limits.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const share = row.limit ? row.used / row.limit : row.limit === 0 && row.used > 0 ? Infinity : 0;
+            const level = share > 1 ? 'over' : share >= 0.8 ? 'near' : 'ok';
+            return (
+              <tr key={row.key} data-limit={row.key}>
+                <th scope="row">{row.label}</th>
+                <td className="num">{minorUnits(row.used, row.currency)}</td>
+                <td className="num">
+                  {row.limit === null
+                    ? '—'
+                    : row.limit === 0
+                      ? t('limits.noneAllowed')
+                      : minorUnits(row.limit, row.currency)}
+                </td>
+                <td className="usage-cell">
+                  {row.limit ? (
+                    <>
+                      <span className={`usage-bar usage-${level}`} aria-hidden="true">
+                        <span style={{ width: `${Math.min(100, share * 100)}%` }} />
+                      </span>
+                      <span className="num">{Math.round(share * 100)}%</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The payer behind the alert: the last 30 days of payments (both currency legs), limit usage and blocks. */
+function PartyPanel({ payerKey, transactionId }: { payerKey: string; transactionId?: string }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const party = useQuery({
+    queryKey: ['party', payerKey],
+    queryFn: () => partyActivity(payerKey),
+  });
+  return (
+    <section className="card" aria-labelledby="party-title" data-section="party">
+      <h2 id="party-title">{t('partyPanel.title')}</h2>
+      {party.isLoading && <Loading />}
+      <ErrorBox error={party.error} />
+      {party.data && (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t('alert.party')}</dt>
+              <dd className="mono">{party.data.payerKey}</dd>
+            </div>
+            <div>
+              <dt>{t('partyPanel.firstSeen')}</dt>
+              <dd>
+                <DateTime value={party.data.firstSeenAt} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('partyPanel.tier')}</dt>
+              <dd>{party.data.limits?.tier ?? '—'}</dd>
+            </div>
+          </dl>
+          <h3>{t('limits.title')}</h3>
+          <LimitUsage party={party.data} transactionId={transactionId} />
+          {party.data.blocks.length > 0 && (
+            <>
+              <h3>{t('partyPanel.blocks')}</h3>
+              <ul className="reasons">
+                {party.data.blocks.map((block, index) => (
+                  <li key={index}>
+                    <strong>{block.ruleId}</strong> {block.reason} · <DateTime value={block.createdAt} />
+                    {block.liftedAt ? (
+                      <>
+                        {' '}
+                        · {t('partyPanel.lifted')} <DateTime value={block.liftedAt} />
+                      </>
+                    ) : (
+                      <>
+                        {' '}
+                        · {t('partyPanel.until')}{' '}
+                        {block.until ? <DateTime value={block.until} /> : t('partyPanel.untilLifted')}
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3>{t('partyPanel.payments', { n: party.data.payments.length })}</h3>
+          {party.data.payments.length === 0 ? (
+            <p className="muted">{t('partyPanel.noPayments')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="grid compact" data-table="party-payments">
+                <caption className="visually-hidden">
+                  {t('partyPanel.payments', { n: party.data.payments.length })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cases.occurred')}</th>
+                    <th scope="col">{t('payment.transaction')}</th>
+                    <th scope="col">{t('alert.merchant')}</th>
+                    <th scope="col">{t('cases.merchantLeg')}</th>
+                    <th scope="col">{t('cases.payerLeg')}</th>
+                    <th scope="col">{t('partyPanel.usd')}</th>
+                    <th scope="col">{t('payment.decision')}</th>
+                    <th scope="col">{t('payment.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(all ? party.data.payments : party.data.payments.slice(0, PAYMENTS_SHOWN)).map((row) => (
+                    <tr
+                      key={row.transactionId}
+                      className={row.transactionId === transactionId ? 'selected' : undefined}
+                    >
+                      <td>
+                        <DateTime value={row.occurredAt} />
+                      </td>
+                      <td className="mono">
+                        {row.transactionId}
+                        {row.transactionId === transactionId && (
+                          <span className="small"> ({t('partyPanel.thisPayment')})</span>
+                        )}
+                      </td>
+                      <td>
+                        {row.merchantName ?? '—'} <span className="mono small">{row.merchantId}</span>
+                      </td>
+                      <td className="num">{money(row.amount)}</td>
+                      <td className="num">{row.payerAmount ? money(row.payerAmount) : '—'}</td>
+                      <td className="num">{minorUnits(row.amountUsdCents, 'USD')}</td>
+                      <td>
+                        <Badge kind={row.decision}>{row.decision}</Badge>
+                      </td>
+                      <td>{row.status}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {!all && party.data.payments.length > PAYMENTS_SHOWN && (
+            <button type="button" className="secondary" onClick={() => setAll(true)}>
+              {t('partyPanel.showAll', { n: party.data.payments.length })}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
 export function AlertDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -494,10 +735,18 @@ export function AlertDetailPage() {
                 snapshotFor(hit.list, payment.data?.decision.screening.listSnapshots) ??
                 snapshotFor(hit.list, evidence.listSnapshotIds)
               }
+              aside={can('lists:read') ? <EntryRecord hit={hit} index={index} /> : undefined}
             />
           ))}
         </section>
       )}
+
+      {can('payments:read') &&
+        (data.partyKey ? (
+          <PartyPanel payerKey={data.partyKey} transactionId={transactionId} />
+        ) : (
+          <p className="muted">{t('partyPanel.none')}</p>
+        ))}
 
       {canWork && data.status === 'IN_PROGRESS' && mine && <DispositionForm alert={data} />}
       {canApprove && <ApprovalForm alert={data} />}

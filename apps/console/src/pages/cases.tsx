@@ -237,6 +237,10 @@ export function CaseDetailPage() {
       }),
     onSuccess: refresh,
   });
+  // the API builds the PDF; fetched with the bearer token in a header and saved from a blob (no token in a URL)
+  const exportPdf = useMutation({
+    mutationFn: () => download(`/v1/cases/${id}/export?format=pdf`, `case-${id}.pdf`),
+  });
   const fetchAttachment = useMutation({
     mutationFn: (attachment: { id: string; filename: string }) =>
       download(`/v1/cases/${id}/attachments/${attachment.id}`, attachment.filename),
@@ -273,7 +277,19 @@ export function CaseDetailPage() {
         <button type="button" className="secondary" onClick={() => exportJson(data)}>
           {t('cases.exportJson')}
         </button>
+        {can('reports:export') && (
+          <button
+            type="button"
+            className="secondary"
+            data-action="export-pdf"
+            onClick={() => exportPdf.mutate()}
+            disabled={exportPdf.isPending}
+          >
+            {exportPdf.isPending ? t('cases.exportingPdf') : t('cases.exportPdf')}
+          </button>
+        )}
       </div>
+      <ErrorBox error={exportPdf.error} />
       <dl className="facts card">
         <div>
           <dt>{t('cases.createdBy')}</dt>
