@@ -219,6 +219,7 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
       expect(
         await page.getByRole('table', { name: 'Decisions per minute, last 60 minutes' }).textContent(),
       ).toContain('2');
+      await page.getByText('Show the numbers as a table').click();
       // exact counts from the stats API, not a sample
       const [counts] = await t.dataSource.query(
         `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,

@@ -223,9 +223,12 @@ export function EntryRecord({ hit, index }: { hit: Hit; index: number }) {
             <RecordList
               label={t('entry.addresses')}
               items={record.data.entry.addresses.map((address) =>
-                [address.text, address.city, address.country]
-                  .filter((part, position, parts) => part && parts.indexOf(part) === position)
-                  .join(', '),
+                // lists repeat the city or country in the address text; show each once
+                [address.city, address.country].reduce<string>(
+                  (text, part) =>
+                    part && !text.toLowerCase().includes(part.toLowerCase()) ? `${text}, ${part}` : text,
+                  address.text,
+                ),
               )}
             />
             <RecordList label={t('entry.programmes')} items={record.data.entry.programmes} />

@@ -55,8 +55,8 @@ function DecisionsChart({ stats }: { stats: DecisionStats }) {
   const peak = Math.max(0, ...totals);
   const total = totals.reduce((sum, value) => sum + value, 0);
   const scale = Math.max(1, peak);
-  const width = 720;
-  const height = 180;
+  const width = 960;
+  const height = 190;
   const left = 36;
   const bottom = 22;
   const plotHeight = height - bottom - 8;
@@ -86,7 +86,6 @@ function DecisionsChart({ stats }: { stats: DecisionStats }) {
         role="img"
         aria-labelledby="decisions-chart-title decisions-chart-desc"
         data-chart="decisions-per-minute"
-        preserveAspectRatio="none"
       >
         <title id="decisions-chart-title">{t('dashboard.decisionsTitle', { n: stats.minutes })}</title>
         <desc id="decisions-chart-desc">{description}</desc>
