@@ -170,7 +170,7 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
   let fuzzy = fuzzySimilarity(a.text, b.text);
   // Chinese / Korean syllables: one letter is a different character, not a typo (only for words that read as
   // romanised syllables on both sides: Hannibal and Alphabet split into syllables too, but are not Chinese)
-  if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1 && syllabic(a) && syllabic(b)) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
+  if (a.sinoKey.length > 0 && b.sinoKey.length > 0 && fuzzy.score < 1 && ((syllabic(a) && syllabic(b)) || han.a || han.b)) fuzzy = { score: fuzzy.score * 0.8, method: fuzzy.method };
   if (fuzzy.score > best.score) best = fuzzy;
   // Bill / William, Bibi / Benjamin: both words belong to one nickname class (weak evidence)
   if (best.score < 0.8 && sharedClass(a.nicknames, b.nicknames)) best = { score: 0.8, method: 'nickname' };
@@ -358,13 +358,29 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       lastMatched = j;
     }
   }
+  // a family name part matched: another family name part left over is one half of a compound surname
+  // (ORTEGA MURILLO, Juan Carlos written as MURILLO, Juan Carlos), as optional as a middle name
+  // (only with three name words or more matched: Armando Lopez against LOPEZ AISPURO, Armando is too little)
+  let familyMatched = false;
+  let matchedListNames = 0;
+  const matchedListTexts = new Set<string>();
+  for (let j = 0; j < nl; j++) {
+    if (lUsed[j] !== 1 || l[j]?.kind !== 'name') continue;
+    if ((list.roles[j] ?? 0) === ROLE_FAMILY) familyMatched = true;
+    matchedListNames++;
+    matchedListTexts.add(l[j]?.text ?? '');
+  }
+  const optionalLeftovers = !cjk && !syllableNames && matchedListNames >= 3;
   for (let j = 0; j < nl; j++) {
     const term = l[j];
     if (term === undefined) continue;
     if (term.kind === 'name') listHasNames = true;
     if (lUsed[j] === 1) continue;
     const w = list.weights[j] ?? 1;
-    const middle = options.personLike && !list.orderFree && j > firstMatched && j < lastMatched;
+    // a list word repeated (Ubaidullah Akhund Yar Mohammed Akhund) and matched once: the repeat is optional
+    const repeated = optionalLeftovers && term.kind === 'name' && matchedListTexts.has(term.text);
+    const compoundSurname = optionalLeftovers && familyMatched && (list.roles[j] ?? 0) === ROLE_FAMILY;
+    const middle = options.personLike && ((!list.orderFree && j > firstMatched && j < lastMatched) || compoundSurname || repeated);
     listUnmatched += w;
     // as a counterpart of a query leftover, an initial or a patronymic is a full contradiction
     listUnmatchedConflictWeight += term.kind === 'initial' ? 0.6 : isPatronymic(term) ? 1 : w;

@@ -436,12 +436,6 @@ const NICKNAMES: Record<string, string[]> = {
   charles: ['charlie', 'chuck'],
   edward: ['ed', 'eddie', 'ted', 'ned'],
   theodore: ['ted', 'teddy', 'theo'],
-  // the same name across languages, spelled apart (John / Juan / Jean): weak evidence like a nickname
-  johannes: ['john', 'juan', 'jean', 'johann', 'giovanni', 'joao', 'jan', 'hans', 'ian', 'sean'],
-  josef: ['joseph', 'jose', 'josep', 'giuseppe', 'jozef', 'iosif', 'yosef'],
-  jacobus: ['jacob', 'jakob', 'jacques', 'jacopo', 'giacomo', 'yakov', 'jakub'],
-  henricus: ['henry', 'henri', 'heinrich', 'enrique', 'enrico', 'henrik', 'hendrik'],
-  franciscus: ['francis', 'francisco', 'francesco', 'francois', 'franz', 'frantisek'],
   benjamin: ['ben', 'benny', 'bibi'],
   alexander: ['alex', 'sasha', 'sandy', 'alek'],
   alexandr: ['sasha', 'alex'],
