@@ -25,7 +25,10 @@ describe('officers console administration API: users, report schedules, list sou
   let auditor: Officer;
   let supervisor: Officer;
 
-  async function auditOf(entityType: string, entityId: string): Promise<Array<{ actor: string; action: string; before: any; after: any }>> {
+  async function auditOf(
+    entityType: string,
+    entityId: string,
+  ): Promise<Array<{ actor: string; action: string; before: any; after: any }>> {
     return t.dataSource.query(
       'SELECT actor, action, before, after FROM audit_events WHERE entity_type = $1 AND entity_id = $2 ORDER BY id',
       [entityType, entityId],
@@ -88,7 +91,11 @@ describe('officers console administration API: users, report schedules, list sou
           await t.request(
             'POST',
             '/v1/users',
-            bearer(auditor.token, { username: `nope-${process.pid}`, role: 'ANALYST', password: 'a long enough passphrase' }),
+            bearer(auditor.token, {
+              username: `nope-${process.pid}`,
+              role: 'ANALYST',
+              password: 'a long enough passphrase',
+            }),
           )
         ).status,
       ).toBe(403);
@@ -108,14 +115,18 @@ describe('officers console administration API: users, report schedules, list sou
         ),
       ).toEqual([{ n: 0 }]);
       // a second disable changes nothing and is not audited twice
-      expect((await t.request('POST', `/v1/users/${analyst.id}/disable`, bearer(admin.token))).status).toBe(200);
+      expect((await t.request('POST', `/v1/users/${analyst.id}/disable`, bearer(admin.token))).status).toBe(
+        200,
+      );
       const login = await postLogin(t, { username: analyst.username, password: analyst.password });
       expect(login.status).toBe(401);
 
       const enabled = await t.request('POST', `/v1/users/${analyst.id}/enable`, bearer(admin.token));
       expect(enabled.status).toBe(200);
       expect(enabled.body.officer.disabledAt).toBeNull();
-      expect((await postLogin(t, { username: analyst.username, password: analyst.password })).status).toBe(200);
+      expect((await postLogin(t, { username: analyst.username, password: analyst.password })).status).toBe(
+        200,
+      );
 
       const events = (await auditOf('officer', analyst.id)).filter((event) =>
         ['officer.disabled', 'officer.enabled'].includes(event.action),
@@ -141,15 +152,17 @@ describe('officers console administration API: users, report schedules, list sou
       for (let attempt = 0; attempt < 5; attempt += 1)
         await postLogin(t, { username: locked.username, password: 'wrong password, wrong' });
       const listed = await t.request('GET', '/v1/users', bearer(admin.token));
-      expect(listed.body.officers.find((officer: { id: string }) => officer.id === locked.id).lockedUntil).toEqual(
-        expect.any(String),
-      );
+      expect(
+        listed.body.officers.find((officer: { id: string }) => officer.id === locked.id).lockedUntil,
+      ).toEqual(expect.any(String));
       expect((await postLogin(t, { username: locked.username, password: locked.password })).status).toBe(401);
       const unlocked = await t.request('POST', `/v1/users/${locked.id}/unlock`, bearer(admin.token));
       expect(unlocked.status).toBe(200);
       expect(unlocked.body.officer).toMatchObject({ lockedUntil: null, failedAttempts: 0 });
       expect((await postLogin(t, { username: locked.username, password: locked.password })).status).toBe(200);
-      expect((await auditOf('officer', locked.id)).map((event) => event.action)).toContain('officer.unlocked');
+      expect((await auditOf('officer', locked.id)).map((event) => event.action)).toContain(
+        'officer.unlocked',
+      );
     });
 
     it('refuses disabling oneself, an unknown officer, and any change by an officer without users:manage', async () => {
@@ -158,11 +171,23 @@ describe('officers console administration API: users, report schedules, list sou
       expect(self.body.error.details).toEqual([{ path: 'id', message: 'this is your own account' }]);
       expect((await t.request('POST', '/v1/users/not-a-uuid/disable', bearer(admin.token))).status).toBe(404);
       expect(
-        (await t.request('POST', '/v1/users/00000000-0000-4000-8000-000000000000/enable', bearer(admin.token))).status,
+        (
+          await t.request(
+            'POST',
+            '/v1/users/00000000-0000-4000-8000-000000000000/enable',
+            bearer(admin.token),
+          )
+        ).status,
       ).toBe(404);
-      expect((await t.request('POST', `/v1/users/${supervisor.id}/disable`, bearer(auditor.token))).status).toBe(403);
-      expect((await t.request('POST', `/v1/users/${supervisor.id}/unlock`, bearer(supervisor.token))).status).toBe(403);
-      expect((await t.request('POST', `/v1/users/${supervisor.id}/disable`, { key: t.adminKey })).status).toBe(403);
+      expect(
+        (await t.request('POST', `/v1/users/${supervisor.id}/disable`, bearer(auditor.token))).status,
+      ).toBe(403);
+      expect(
+        (await t.request('POST', `/v1/users/${supervisor.id}/unlock`, bearer(supervisor.token))).status,
+      ).toBe(403);
+      expect(
+        (await t.request('POST', `/v1/users/${supervisor.id}/disable`, { key: t.adminKey })).status,
+      ).toBe(403);
     });
 
     it('never leaves nobody able to manage officers: of two ADMINs disabling each other at once, one is refused', async () => {
@@ -171,7 +196,9 @@ describe('officers console administration API: users, report schedules, list sou
         [admin.id],
       );
       for (const row of others)
-        expect((await t.request('POST', `/v1/users/${row.id}/disable`, bearer(admin.token))).status).toBe(200);
+        expect((await t.request('POST', `/v1/users/${row.id}/disable`, bearer(admin.token))).status).toBe(
+          200,
+        );
       const second = await loginAs(t, 'ADMIN');
       const [one, two] = await Promise.all([
         t.request('POST', `/v1/users/${second.id}/disable`, bearer(admin.token)),
@@ -184,13 +211,19 @@ describe('officers console administration API: users, report schedules, list sou
       if (refused.status === 409)
         expect(refused.body.error.details).toEqual([{ path: 'id', message: 'the only enabled ADMIN' }]);
       expect(
-        await t.dataSource.query("SELECT count(*)::int AS n FROM officers WHERE role = 'ADMIN' AND disabled_at IS NULL"),
+        await t.dataSource.query(
+          "SELECT count(*)::int AS n FROM officers WHERE role = 'ADMIN' AND disabled_at IS NULL",
+        ),
       ).toEqual([{ n: 1 }]);
       // whoever is left enables the other again
       if (one.status === 200) {
-        expect((await t.request('POST', `/v1/users/${second.id}/enable`, bearer(admin.token))).status).toBe(200);
+        expect((await t.request('POST', `/v1/users/${second.id}/enable`, bearer(admin.token))).status).toBe(
+          200,
+        );
       } else {
-        expect((await t.request('POST', `/v1/users/${admin.id}/enable`, bearer(second.token))).status).toBe(200);
+        expect((await t.request('POST', `/v1/users/${admin.id}/enable`, bearer(second.token))).status).toBe(
+          200,
+        );
         admin = { ...admin, token: await login(t, admin) };
       }
     });
@@ -223,7 +256,12 @@ describe('officers console administration API: users, report schedules, list sou
         bearer(admin.token, { enabled: false }),
       );
       expect(disabled.status, JSON.stringify(disabled.body)).toBe(200);
-      expect(disabled.body.schedule).toMatchObject({ enabled: false, scheduled: false, nextRunAt: null, updatedBy: `officer:${admin.username}` });
+      expect(disabled.body.schedule).toMatchObject({
+        enabled: false,
+        scheduled: false,
+        nextRunAt: null,
+        updatedBy: `officer:${admin.username}`,
+      });
       expect(await reportsQueue.getJobScheduler('report-stats-monthly')).toBeUndefined();
 
       const changed = await t.request(
@@ -237,9 +275,9 @@ describe('officers console administration API: users, report schedules, list sou
         pattern: '30 4 2 * *',
         tz: 'Asia/Shanghai',
       });
-      expect(await t.dataSource.query("SELECT cron, enabled FROM report_schedules WHERE name = 'stats-monthly'")).toEqual([
-        { cron: '30 4 2 * *', enabled: true },
-      ]);
+      expect(
+        await t.dataSource.query("SELECT cron, enabled FROM report_schedules WHERE name = 'stats-monthly'"),
+      ).toEqual([{ cron: '30 4 2 * *', enabled: true }]);
       expect(await auditOf('report-schedule', 'stats-monthly')).toEqual([
         {
           actor: `officer:${admin.username}`,
@@ -256,7 +294,13 @@ describe('officers console administration API: users, report schedules, list sou
       ]);
       // the same change again changes nothing and is not audited
       expect(
-        (await t.request('PATCH', '/v1/reports/schedules/stats-monthly', bearer(admin.token, { cron: '30 4 2 * *' }))).status,
+        (
+          await t.request(
+            'PATCH',
+            '/v1/reports/schedules/stats-monthly',
+            bearer(admin.token, { cron: '30 4 2 * *' }),
+          )
+        ).status,
       ).toBe(200);
       expect(await auditOf('report-schedule', 'stats-monthly')).toHaveLength(2);
     });
@@ -286,44 +330,72 @@ describe('officers console administration API: users, report schedules, list sou
       );
       expect(badType.status).toBe(400);
       expect(badType.body.error.details[0].path).toBe('enabled');
-      expect((await t.request('PATCH', '/v1/reports/schedules/ltr-daily', bearer(admin.token, {}))).status).toBe(400);
       expect(
-        (await t.request('PATCH', '/v1/reports/schedules/no-such', bearer(admin.token, { enabled: false }))).status,
+        (await t.request('PATCH', '/v1/reports/schedules/ltr-daily', bearer(admin.token, {}))).status,
+      ).toBe(400);
+      expect(
+        (await t.request('PATCH', '/v1/reports/schedules/no-such', bearer(admin.token, { enabled: false })))
+          .status,
       ).toBe(404);
-      expect(await t.dataSource.query("SELECT cron, enabled FROM report_schedules WHERE name = 'ltr-daily'")).toEqual([
-        { cron: '0 1 * * *', enabled: true },
-      ]);
+      expect(
+        await t.dataSource.query("SELECT cron, enabled FROM report_schedules WHERE name = 'ltr-daily'"),
+      ).toEqual([{ cron: '0 1 * * *', enabled: true }]);
       expect(await reportsQueue.getJobScheduler('report-ltr-daily')).toMatchObject({ pattern: '0 1 * * *' });
     });
 
     it('lets only schedules:manage change a schedule', async () => {
       for (const officer of [auditor, supervisor])
         expect(
-          (await t.request('PATCH', '/v1/reports/schedules/ltr-daily', bearer(officer.token, { enabled: false }))).status,
+          (
+            await t.request(
+              'PATCH',
+              '/v1/reports/schedules/ltr-daily',
+              bearer(officer.token, { enabled: false }),
+            )
+          ).status,
         ).toBe(403);
     });
 
     it('runs one report period on request (reports:export), once per type and period, refusing a period not over', async () => {
       const day = new Date(Date.now() + 8 * 3_600_000 - 3 * 86_400_000).toISOString().slice(0, 10);
-      const run = await t.request('POST', '/v1/reports/runs', bearer(supervisor.token, { type: 'LTR', period: day }));
+      const run = await t.request(
+        'POST',
+        '/v1/reports/runs',
+        bearer(supervisor.token, { type: 'LTR', period: day }),
+      );
       expect(run.status, JSON.stringify(run.body)).toBe(202);
       expect(run.body).toEqual({ jobId: `report-ltr-${day}`, type: 'LTR', period: day });
       await waitFor(
         async () =>
-          (await t.dataSource.query("SELECT id FROM reports WHERE type = 'LTR' AND period = $1", [day])).length > 0,
+          (await t.dataSource.query("SELECT id FROM reports WHERE type = 'LTR' AND period = $1", [day]))
+            .length > 0,
       );
       expect(await auditOf('report', `LTR:${day}`)).toEqual([
         expect.objectContaining({ actor: `officer:${supervisor.username}`, action: 'report.run.requested' }),
       ]);
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      const notOver = await t.request('POST', '/v1/reports/runs', bearer(supervisor.token, { type: 'LTR', period: today }));
+      const notOver = await t.request(
+        'POST',
+        '/v1/reports/runs',
+        bearer(supervisor.token, { type: 'LTR', period: today }),
+      );
       expect(notOver.status).toBe(400);
       expect(notOver.body.error.details[0].path).toBe('period');
-      const malformed = await t.request('POST', '/v1/reports/runs', bearer(supervisor.token, { type: 'STATS', period: '2026-13' }));
+      const malformed = await t.request(
+        'POST',
+        '/v1/reports/runs',
+        bearer(supervisor.token, { type: 'STATS', period: '2026-13' }),
+      );
       expect(malformed.status).toBe(400);
       expect(malformed.body.error.details[0].path).toBe('period');
-      expect((await t.request('POST', '/v1/reports/runs', bearer(admin.token, { type: 'LTR', period: day }))).status).toBe(403);
-      expect((await t.request('POST', '/v1/reports/runs', bearer(auditor.token, { type: 'LTR', period: day }))).status).toBe(403);
+      expect(
+        (await t.request('POST', '/v1/reports/runs', bearer(admin.token, { type: 'LTR', period: day })))
+          .status,
+      ).toBe(403);
+      expect(
+        (await t.request('POST', '/v1/reports/runs', bearer(auditor.token, { type: 'LTR', period: day })))
+          .status,
+      ).toBe(403);
     });
   });
 
@@ -343,7 +415,11 @@ describe('officers console administration API: users, report schedules, list sou
     });
 
     it('refreshes a list from its source as a job (lists:import), audited', async () => {
-      const refreshed = await t.request('POST', '/v1/lists/refresh', bearer(admin.token, { list: 'DEMO_MOFCOM_UEL' }));
+      const refreshed = await t.request(
+        'POST',
+        '/v1/lists/refresh',
+        bearer(admin.token, { list: 'DEMO_MOFCOM_UEL' }),
+      );
       expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(202);
       await waitFor(async () => {
         const runs = await t.dataSource.query(
@@ -351,8 +427,13 @@ describe('officers console administration API: users, report schedules, list sou
         );
         return runs.length > 0;
       });
-      expect((await auditOf('list', 'DEMO_MOFCOM_UEL')).map((event) => event.action)).toContain('list.refresh.requested');
-      expect((await t.request('POST', '/v1/lists/refresh', bearer(auditor.token, { list: 'DEMO_MOFCOM_UEL' }))).status).toBe(403);
+      expect((await auditOf('list', 'DEMO_MOFCOM_UEL')).map((event) => event.action)).toContain(
+        'list.refresh.requested',
+      );
+      expect(
+        (await t.request('POST', '/v1/lists/refresh', bearer(auditor.token, { list: 'DEMO_MOFCOM_UEL' })))
+          .status,
+      ).toBe(403);
     });
 
     it('imports an uploaded file as the new snapshot, refuses a malformed one naming the file, and keeps the active snapshot', async () => {
@@ -372,18 +453,25 @@ describe('officers console administration API: users, report schedules, list sou
         }),
       );
       expect(first.status, JSON.stringify(first.body)).toBe(201);
-      expect(first.body).toMatchObject({ status: 'ACTIVATED', list, entries: 2, delta: { added: 2, removed: 0, changed: 0 } });
+      expect(first.body).toMatchObject({
+        status: 'ACTIVATED',
+        list,
+        entries: 2,
+        delta: { added: 2, removed: 0, changed: 0 },
+      });
       const snapshot = first.body.snapshotId;
-      expect(await t.dataSource.query('SELECT source, imported_by FROM list_snapshots WHERE id = $1', [snapshot])).toEqual([
-        { source: 'upload:hand-kept.csv', imported_by: `officer:${admin.username}` },
-      ]);
+      expect(
+        await t.dataSource.query('SELECT source, imported_by FROM list_snapshots WHERE id = $1', [snapshot]),
+      ).toEqual([{ source: 'upload:hand-kept.csv', imported_by: `officer:${admin.username}` }]);
 
       const gzipped = await t.request(
         'POST',
         `/v1/lists/${list}/import`,
         bearer(admin.token, {
           format: 'simple-csv',
-          content: base64(gzipSync(simpleCsv(['HK-1,organisation,Uploaded Trading Co,,,,,HK,,,TEST,,,2026-01-01']))),
+          content: base64(
+            gzipSync(simpleCsv(['HK-1,organisation,Uploaded Trading Co,,,,,HK,,,TEST,,,2026-01-01'])),
+          ),
         }),
       );
       expect(gzipped.status, JSON.stringify(gzipped.body)).toBe(201);
@@ -392,7 +480,11 @@ describe('officers console administration API: users, report schedules, list sou
       const malformed = await t.request(
         'POST',
         `/v1/lists/${list}/import`,
-        bearer(admin.token, { format: 'simple-csv', fileName: 'broken.csv', content: base64('id,name\nX-1,Nobody\n') }),
+        bearer(admin.token, {
+          format: 'simple-csv',
+          fileName: 'broken.csv',
+          content: base64('id,name\nX-1,Nobody\n'),
+        }),
       );
       expect(malformed.status).toBe(422);
       expect(malformed.body.error.code).toBe('LIST_FORMAT_INVALID');
@@ -412,29 +504,57 @@ describe('officers console administration API: users, report schedules, list sou
       const tooLarge = await t.request(
         'POST',
         '/v1/lists/BIG_LIST/import',
-        bearer(admin.token, { format: 'simple-csv', content: Buffer.alloc(10 * 1024 * 1024 + 1, 65).toString('base64') }),
+        bearer(admin.token, {
+          format: 'simple-csv',
+          content: Buffer.alloc(10 * 1024 * 1024 + 1, 65).toString('base64'),
+        }),
       );
       expect(tooLarge.status).toBe(413);
       expect(tooLarge.body.error.details[0].path).toBe('content');
       const bomb = await t.request(
         'POST',
         '/v1/lists/BIG_LIST/import',
-        bearer(admin.token, { format: 'simple-csv', content: base64(gzipSync(Buffer.alloc(40 * 1024 * 1024, 32))) }),
+        bearer(admin.token, {
+          format: 'simple-csv',
+          content: base64(gzipSync(Buffer.alloc(40 * 1024 * 1024, 32))),
+        }),
       );
       expect(bomb.status).toBe(413);
-      const notBase64 = await t.request('POST', '/v1/lists/SOME_LIST/import', bearer(admin.token, { format: 'simple-csv', content: '***' }));
+      const notBase64 = await t.request(
+        'POST',
+        '/v1/lists/SOME_LIST/import',
+        bearer(admin.token, { format: 'simple-csv', content: '***' }),
+      );
       expect(notBase64.status).toBe(400);
       expect(notBase64.body.error.details[0].path).toBe('content');
-      const format = await t.request('POST', '/v1/lists/SOME_LIST/import', bearer(admin.token, { format: 'pdf', content: base64('x') }));
+      const format = await t.request(
+        'POST',
+        '/v1/lists/SOME_LIST/import',
+        bearer(admin.token, { format: 'pdf', content: base64('x') }),
+      );
       expect(format.status).toBe(400);
       expect(format.body.error.details[0].path).toBe('format');
-      const listId = await t.request('POST', '/v1/lists/bad-id/import', bearer(admin.token, { format: 'simple-csv', content: base64('x') }));
+      const listId = await t.request(
+        'POST',
+        '/v1/lists/bad-id/import',
+        bearer(admin.token, { format: 'simple-csv', content: base64('x') }),
+      );
       expect(listId.status).toBe(400);
       expect(listId.body.error.details[0].path).toBe('list');
       expect(
-        (await t.request('POST', '/v1/lists/SOME_LIST/import', bearer(auditor.token, { format: 'simple-csv', content: base64('x') }))).status,
+        (
+          await t.request(
+            'POST',
+            '/v1/lists/SOME_LIST/import',
+            bearer(auditor.token, { format: 'simple-csv', content: base64('x') }),
+          )
+        ).status,
       ).toBe(403);
-      expect(await t.dataSource.query("SELECT count(*)::int AS n FROM list_snapshots WHERE list IN ('BIG_LIST', 'SOME_LIST')")).toEqual([{ n: 0 }]);
+      expect(
+        await t.dataSource.query(
+          "SELECT count(*)::int AS n FROM list_snapshots WHERE list IN ('BIG_LIST', 'SOME_LIST')",
+        ),
+      ).toEqual([{ n: 0 }]);
     });
   });
 });

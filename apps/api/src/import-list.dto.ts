@@ -17,7 +17,9 @@ export class ImportListDto {
   @Matches(/^[^/\\\p{Cc}]+$/u, { message: '$property must be a file name without a folder' })
   fileName?: string;
 
-  @ApiProperty({ description: `the file, base64 (gzip accepted); at most ${LIST_UPLOAD_MAX_BYTES} bytes, inflated too` })
+  @ApiProperty({
+    description: `the file, base64 (gzip accepted); at most ${LIST_UPLOAD_MAX_BYTES} bytes, inflated too`,
+  })
   @IsString()
   @IsBase64()
   content: string;

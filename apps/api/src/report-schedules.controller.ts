@@ -36,7 +36,9 @@ export class ReportSchedulesController {
   @Roles('admin')
   @RequirePermission('schedules:read')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The report schedules (cron in their time zone), whether each is in force and its next run' })
+  @ApiOperation({
+    summary: 'The report schedules (cron in their time zone), whether each is in force and its next run',
+  })
   async list(): Promise<{ schedules: ReportScheduleView[] }> {
     return { schedules: await this.schedules.list() };
   }
@@ -73,7 +75,13 @@ export class ReportSchedulesController {
     const { start, end } = periodBounds(body.type, body.period);
     if ((body.type === 'OVERDUE_ALERTS' ? start : end).getTime() > Date.now())
       throw new ValidationError(`The ${body.type} period ${body.period} cannot be generated yet`, [
-        { path: 'period', message: body.type === 'OVERDUE_ALERTS' ? 'the week has not begun (Beijing time)' : 'the period is not over yet (Beijing time)' },
+        {
+          path: 'period',
+          message:
+            body.type === 'OVERDUE_ALERTS'
+              ? 'the week has not begun (Beijing time)'
+              : 'the period is not over yet (Beijing time)',
+        },
       ]);
     await enqueueReport(this.reports, body.type, body.period);
     const jobId = reportJobId(body.type, body.period);

@@ -12,8 +12,11 @@ const NAV: Array<{ to: string; label: MessageKey; permission?: string }> = [
   { to: '/cases', label: 'nav.cases', permission: 'cases:read' },
   { to: '/screening', label: 'nav.screening', permission: 'lists:read' },
   { to: '/lists', label: 'nav.lists', permission: 'lists:read' },
-  { to: '/reports', label: 'nav.reports', permission: 'reports:read' },
+  { to: '/reports', label: 'nav.reports', permission: 'schedules:read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit:read' },
+  // admin pages
+  { to: '/rules', label: 'nav.rules', permission: 'rules:read' },
+  { to: '/users', label: 'nav.users', permission: 'users:read' },
 ];
 
 export function LanguageSwitch() {

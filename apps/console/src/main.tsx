@@ -16,8 +16,10 @@ import { DashboardPage } from './pages/dashboard';
 import { HoldsPage } from './pages/holds';
 import { ListsPage } from './pages/lists';
 import { ReportsPage } from './pages/reports';
+import { RulesPage } from './pages/rules';
 import { ScreeningPage } from './pages/screening';
 import { SignInPage } from './pages/sign-in';
+import { UsersPage } from './pages/users';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -114,8 +116,25 @@ function App() {
       <Route
         path="/reports"
         element={
-          <Protected permission="reports:read">
+          // admin pages: an ADMIN sees the schedules without the reports themselves (schedules:read ⊇ reports:read)
+          <Protected permission="schedules:read">
             <ReportsPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/users"
+        element={
+          <Protected permission="users:read">
+            <UsersPage />
+          </Protected>
+        }
+      />
+      <Route
+        path="/rules"
+        element={
+          <Protected permission="rules:read">
+            <RulesPage />
           </Protected>
         }
       />

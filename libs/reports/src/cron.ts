@@ -28,7 +28,8 @@ export const CRON_MAX_LENGTH = 120;
 
 /** Null when the pattern is acceptable, else what is wrong with it, in words. */
 export function cronProblem(pattern: string): string | null {
-  if (typeof pattern !== 'string' || pattern.trim() === '') return 'cron must be a cron pattern such as "0 1 * * *"';
+  if (typeof pattern !== 'string' || pattern.trim() === '')
+    return 'cron must be a cron pattern such as "0 1 * * *"';
   if (pattern.length > CRON_MAX_LENGTH) return `cron must be at most ${CRON_MAX_LENGTH} characters`;
   const parts = pattern.trim().split(/\s+/);
   if (parts.length !== 5)
@@ -63,7 +64,8 @@ function fieldProblem(
         if (number < field.min || number > field.max) return `${number} is outside ${field.min}-${field.max}`;
       if (low > high) return `the range ${base} runs backwards`;
     }
-    if (step !== undefined && (Number(step) < 1 || Number(step) > field.max)) return `the step /${step} is out of range`;
+    if (step !== undefined && (Number(step) < 1 || Number(step) > field.max))
+      return `the step /${step} is out of range`;
   }
   return null;
 }

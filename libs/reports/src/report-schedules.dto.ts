@@ -33,7 +33,8 @@ export class RunReportDto {
 
   @ApiProperty({
     example: '2026-11-25',
-    description: 'a Beijing day (LTR), month YYYY-MM (STATS) or ISO week YYYY-Www (OVERDUE_ALERTS), already over',
+    description:
+      'a Beijing day (LTR), month YYYY-MM (STATS) or ISO week YYYY-Www (OVERDUE_ALERTS), already over',
   })
   @IsString()
   @Length(1, 16)

@@ -84,7 +84,11 @@ export class ReportSchedulesUseCase {
         cron: change.cron?.trim().replace(/\s+/g, ' ') ?? before.cron,
         timezone: change.timezone ?? before.timezone,
       };
-      if (after.enabled === before.enabled && after.cron === before.cron && after.timezone === before.timezone)
+      if (
+        after.enabled === before.enabled &&
+        after.cron === before.cron &&
+        after.timezone === before.timezone
+      )
         return false;
       await manager.query(
         'UPDATE report_schedules SET enabled = $2, cron = $3, timezone = $4, updated_at = now(), updated_by = $5 WHERE name = $1',

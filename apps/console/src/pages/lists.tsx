@@ -1,19 +1,36 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, type ListsView, type RescreenProgress } from '../api';
+import { useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  api,
+  ApiError,
+  fileToBase64,
+  LIST_FORMATS,
+  LIST_UPLOAD_MAX_BYTES,
+  type ListImportResult,
+  type ListSource,
+  type ListsView,
+  type RescreenProgress,
+} from '../api';
 import { useI18n } from '../i18n';
-import { Badge, DateTime, ErrorBox, Loading } from '../ui';
+import { useSession } from '../session';
+import { Badge, DateTime, ErrorBox, Field, fieldErrors, Loading } from '../ui';
 
 export function ListsPage() {
   const { t } = useI18n();
+  const { can } = useSession();
+  // after a refresh or an import, follow the job and the rescreening closely for a while
+  const [followUntil, setFollowUntil] = useState(0);
+  const following = () => (Date.now() < followUntil ? 2_000 : false);
+  const follow = () => setFollowUntil(Date.now() + 120_000);
   const lists = useQuery({
     queryKey: ['lists'],
     queryFn: () => api<ListsView>('GET', '/v1/lists'),
-    refetchInterval: 30_000,
+    refetchInterval: () => following() || 30_000,
   });
   const rescreens = useQuery({
     queryKey: ['rescreens'],
     queryFn: () => api<{ runs: RescreenProgress[] }>('GET', '/v1/lists/rescreens'),
-    refetchInterval: 10_000,
+    refetchInterval: () => following() || 10_000,
   });
   const number = (value: number) => value.toLocaleString();
   return (
@@ -79,6 +96,8 @@ export function ListsPage() {
           </>
         )
       )}
+      <Sources onStarted={follow} />
+      {can('lists:import') && <ImportListForm onImported={follow} />}
       <h2>{t('lists.rescreens')}</h2>
       <ErrorBox error={rescreens.error} />
       {rescreens.data && rescreens.data.runs.length === 0 && (
@@ -124,5 +143,195 @@ export function ListsPage() {
         </table>
       )}
     </>
+  );
+}
+
+/** sources.json: where each list is refreshed from, on which schedule; "refresh now" for lists:import. */
+function Sources({ onStarted }: { onStarted: () => void }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const importer = can('lists:import');
+  const [requested, setRequested] = useState('');
+  const sources = useQuery({
+    queryKey: ['list-sources'],
+    queryFn: () => api<{ sources: ListSource[] }>('GET', '/v1/lists/sources'),
+  });
+  const refresh = useMutation({
+    mutationFn: (source: ListSource) =>
+      api<{ jobId: string; list: string; format: string }>('POST', '/v1/lists/refresh', {
+        list: source.list,
+        format: source.format,
+      }),
+    onSuccess: (result) => {
+      setRequested(t('lists.refreshRequested', { list: result.list, job: result.jobId }));
+      onStarted();
+    },
+  });
+  return (
+    <section aria-labelledby="sources-title">
+      <h2 id="sources-title">{t('lists.sources')}</h2>
+      <p className="hint">{importer ? t('lists.sourcesHint') : t('lists.sourcesReadOnly')}</p>
+      <ErrorBox error={sources.error ?? refresh.error} />
+      <p role="status" className="ok">
+        {requested}
+      </p>
+      {sources.data && (
+        <table className="grid">
+          <caption className="visually-hidden">{t('lists.sources')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('lists.list')}</th>
+              <th scope="col">{t('lists.format')}</th>
+              <th scope="col">{t('lists.location')}</th>
+              <th scope="col">{t('lists.schedule')}</th>
+              <th scope="col">{t('alert.status')}</th>
+              {importer && <th scope="col">{t('common.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {sources.data.sources.map((source) => (
+              <tr key={`${source.list}-${source.format}`} data-source={source.list}>
+                <th scope="row">
+                  {source.list} {source.demo && <span className="muted">({t('lists.demo')})</span>}
+                </th>
+                <td>{source.format}</td>
+                <td className="mono small">{source.location}</td>
+                <td className="mono">{source.schedule ?? '—'}</td>
+                <td>{source.enabled ? t('schedules.enabled') : t('schedules.disabled')}</td>
+                {importer && (
+                  <td>
+                    {source.enabled && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        data-action="refresh-list"
+                        disabled={refresh.isPending}
+                        aria-label={t('lists.refreshWhich', { list: source.list, format: source.format })}
+                        onClick={() => refresh.mutate(source)}
+                      >
+                        {t('lists.refreshNow')}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** A list file from the officer's computer, parsed and activated by the API like a CLI import. */
+function ImportListForm({ onImported }: { onImported: () => void }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [list, setList] = useState('');
+  const [format, setFormat] = useState<string>('simple-csv');
+  const [file, setFile] = useState<File | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
+  const upload = useMutation({
+    mutationFn: async () =>
+      api<ListImportResult>('POST', `/v1/lists/${encodeURIComponent(list.trim())}/import`, {
+        format,
+        ...(file ? { fileName: file.name.slice(0, 200) } : {}),
+        content: file ? await fileToBase64(file) : '',
+      }),
+    onSuccess: () => {
+      onImported();
+      return client.invalidateQueries({ queryKey: ['lists'] });
+    },
+  });
+  const errors = fieldErrors(upload.error);
+  const fileError =
+    (tooLarge ? t('lists.fileTooLarge', { mb: LIST_UPLOAD_MAX_BYTES / 1024 / 1024 }) : undefined) ??
+    errors.content ??
+    (upload.error instanceof ApiError && upload.error.code === 'LIST_FORMAT_INVALID'
+      ? upload.error.message
+      : undefined);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) {
+      setTooLarge(false);
+      fileInput.current?.focus();
+    }
+    if (file && file.size > LIST_UPLOAD_MAX_BYTES) return;
+    upload.mutate();
+  };
+  const result = upload.data;
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="import-list-title" noValidate>
+      <h2 id="import-list-title">{t('lists.import')}</h2>
+      <p className="hint">{t('lists.importHint', { mb: LIST_UPLOAD_MAX_BYTES / 1024 / 1024 })}</p>
+      <div className="form-grid">
+        <Field label={t('lists.listId')} error={errors.list} hint={t('lists.listIdHint')}>
+          {(props) => (
+            <input
+              {...props}
+              className="mono"
+              value={list}
+              onChange={(event) => setList(event.target.value.toUpperCase())}
+            />
+          )}
+        </Field>
+        <Field label={t('lists.format')} error={errors.format}>
+          {(props) => (
+            <select {...props} value={format} onChange={(event) => setFormat(event.target.value)}>
+              {LIST_FORMATS.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('lists.file')} error={fileError}>
+          {(props) => (
+            <input
+              {...props}
+              ref={fileInput}
+              type="file"
+              onChange={(event) => {
+                const chosen = event.target.files?.[0] ?? null;
+                setFile(chosen);
+                setTooLarge(chosen !== null && chosen.size > LIST_UPLOAD_MAX_BYTES);
+              }}
+            />
+          )}
+        </Field>
+      </div>
+      <ErrorBox
+        error={upload.error}
+        fields={{
+          ...errors,
+          ...(upload.error instanceof ApiError && upload.error.code === 'LIST_FORMAT_INVALID'
+            ? { content: '' }
+            : {}),
+        }}
+      />
+      {result && (
+        <p role="status" className="ok">
+          {result.status === 'UNCHANGED'
+            ? t('lists.importUnchanged', { list: result.list })
+            : t('lists.importDone', {
+                list: result.list,
+                entries: result.entries,
+                added: result.delta.added,
+                removed: result.delta.removed,
+                changed: result.delta.changed,
+              })}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="form-submit"
+        data-action="import-list"
+        disabled={upload.isPending || tooLarge}
+      >
+        {upload.isPending ? t('lists.importing') : t('lists.importSubmit')}
+      </button>
+    </form>
   );
 }

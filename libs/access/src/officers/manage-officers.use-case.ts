@@ -92,9 +92,7 @@ export class ManageOfficersUseCase {
             { path: 'id', message: 'the only enabled ADMIN' },
           ]);
       }
-      const changed = updatedRows<{ id: string }>(
-        await manager.query(STATEMENTS[change], [id]),
-      );
+      const changed = updatedRows<{ id: string }>(await manager.query(STATEMENTS[change], [id]));
       if (changed.length === 0) return before;
       if (change === 'disable')
         await manager.query(
@@ -126,7 +124,8 @@ export class ManageOfficersUseCase {
 
 const STATEMENTS: Record<OfficerChange, string> = {
   disable: 'UPDATE officers SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id',
-  enable: 'UPDATE officers SET disabled_at = NULL, failed_attempts = 0 WHERE id = $1 AND disabled_at IS NOT NULL RETURNING id',
+  enable:
+    'UPDATE officers SET disabled_at = NULL, failed_attempts = 0 WHERE id = $1 AND disabled_at IS NOT NULL RETURNING id',
   unlock:
     'UPDATE officers SET locked_until = NULL, failed_attempts = 0 WHERE id = $1 AND (locked_until > now() OR failed_attempts > 0) RETURNING id',
 };
