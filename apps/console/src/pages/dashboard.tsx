@@ -9,6 +9,7 @@ import {
   type HoldListItem,
   type ListsView,
 } from '../api';
+import { minuteSeries, OUTCOMES, type Outcome } from '../decision-series';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import { beijingTime, DateTime, ErrorBox, Loading } from '../ui';
@@ -16,32 +17,10 @@ import { ALERT_PRIORITIES, ALERT_TYPES, useNextAlert } from './alert-queue';
 
 /** The age buckets GET /v1/alerts/stats counts in, youngest first. */
 const AGE_BUCKETS = ['<1h', '<1d', '<7d', '>=7d'] as const;
-const OUTCOMES = ['APPROVE', 'STEP_UP', 'REVIEW', 'DECLINE'] as const;
 const WINDOW_MINUTES = 60;
 const REFRESH_MS = 30_000;
 /** Enough to count "yours" exactly for any officer with a sane workload; beyond it the tile says "200+". */
 const MINE_LIMIT = 200;
-
-type Outcome = (typeof OUTCOMES)[number];
-
-/** Every minute of the window, oldest first, with a count per outcome (minutes without decisions are zeros). */
-function minuteSeries(stats: DecisionStats): Array<{ minute: Date } & Record<Outcome, number>> {
-  const start = Date.parse(stats.from);
-  const series = Array.from({ length: stats.minutes }, (_, index) => ({
-    minute: new Date(start + index * 60_000),
-    APPROVE: 0,
-    STEP_UP: 0,
-    REVIEW: 0,
-    DECLINE: 0,
-  }));
-  for (const row of stats.perMinute) {
-    const index = Math.round((Date.parse(row.minute) - start) / 60_000);
-    const slot = series[index];
-    if (slot && (OUTCOMES as readonly string[]).includes(row.outcome))
-      slot[row.outcome as Outcome] += row.count;
-  }
-  return series;
-}
 
 function hhmm(date: Date): string {
   return beijingTime(date).slice(11, 16);
@@ -123,7 +102,7 @@ function DecisionsChart({ stats }: { stats: DecisionStats }) {
                   />
                 );
               })}
-              {index % 10 === 0 && (
+              {slot.minute.getUTCMinutes() % 10 === 0 && (
                 <text className="tick" x={x} y={height - 6}>
                   {hhmm(slot.minute)}
                 </text>
