@@ -3,7 +3,7 @@
  * and Jaro-Winkler; an order-free greedy alignment (with joined/split words); an unmatched query part costs
  * its full weight, an unmatched list part a little. Deterministic: ties are broken by position.
  */
-import { GENDER_SUFFIX_PAIRS } from './vocabulary.js';
+import { EUROPEAN_NAME_CLASSES, GENDER_SUFFIX_PAIRS } from './vocabulary.js';
 import { anySegmentationMatches } from './chinese-syllables.js';
 import { type NameForm, ROLE_FAMILY, ROLE_GIVEN, type Term, TermTable } from './name-model.js';
 import { editDistance, penalisedJaroWinkler } from './similarity.js';
@@ -30,7 +30,7 @@ export interface TermSimilarity {
 }
 
 const NONE: TermSimilarity = { score: 0, method: 'none' };
-const SHARPEN = 0.5;
+const SHARPEN = 0.35;
 
 const LEGAL_FAMILIES: Record<string, string> = {
   jsc: 'jsc', ojsc: 'jsc', cjsc: 'jsc', pjsc: 'jsc', ao: 'jsc',
@@ -44,6 +44,8 @@ function syllabic(t: Term): boolean {
   return t.chineseSyllables !== null || t.classes.some((c) => c.startsWith('kos:') || c.startsWith('ko:') || c.startsWith('zh:'));
 }
 
+/** a Latvian / Lithuanian -s ending on one side only */
+const BALTIC_ENDING = 0.9;
 /** Abd al-X against X alone */
 const ABD_SHORT = 0.85;
 const ABD_SHORT_CONFLICT = 0.15;
@@ -150,6 +152,12 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
     best = { score: 0.8 + 0.12 * editSimilarityOf(a.text, b.text), method: 'phonetic' };
   }
   if (best.score >= 0.88) return best;
+  // Latvian and Lithuanian nominative endings (Sergejs Lavrovs / Sergey Lavrov): the name without its -s
+  if (a.text.length >= 5 && b.text.length >= 4 && a.text.endsWith('s') !== b.text.endsWith('s')) {
+    const [withS, without] = a.text.endsWith('s') ? [a, b] : [b, a];
+    const stem = withS.text.slice(0, -1);
+    if (stem === without.text || sharedClass(EUROPEAN_NAME_CLASSES.get(stem) ?? [], without.classes)) return { score: BALTIC_ENDING, method: 'baltic-ending' };
+  }
   // Abd al-X compounds: the shared Abd prefix says nothing, compare what follows
   const pa = ABD_PREFIX.exec(a.text);
   const pb = ABD_PREFIX.exec(b.text);
@@ -243,6 +251,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       if (cjk && qRole !== 0 && lRole !== 0 && qRole !== lRole) sim = { score: sim.score * 0.75, method: `${sim.method}-role-swapped` };
       // a reading of Han or Hangul characters is exact: spelling tolerance means another character
       else if (cjk && !EXACT_METHODS.has(sim.method)) sim = { score: sim.score * (sim.score >= 0.8 ? 0.85 : 0.7), method: sim.method };
+      // two different patronymics are a contradiction (Magomedovich / Salimovich), not a weak likeness
+      if (sim.score < 0.8 && isPatronymic(qi) && isPatronymic(lj)) continue;
       if (sim.score >= 0.45) {
         candidates.push({ q0: i, q1: i + 1, l0: j, l1: j + 1, score: sim.score, method: sim.method });
         if (sim.score > (bestForQuery[i] ?? 0)) bestForQuery[i] = sim.score;
@@ -428,7 +438,25 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const extraFamily = Math.min(extraQuery, queryFamilyUnmatched);
   // a syllable read from Han or Hangul is half a given name, not an optional middle name
   // an extra word in a company name usually names another company (Crystalord Systems ≠ Crystalord)
-  const extraCost = query.script === 'han' || query.script === 'hangul' ? 1 : options.personLike ? EXTRA_QUERY_COST : EXTRA_QUERY_COST_ORGANISATION;
+  // every word of a list name of two or more words found exactly in a longer query (UMAR PATEK in UMAR PATEK
+  // ABDULLAH ANSHORI): the query's extra words are the person's other names, cheaper than unexplained words
+  let listNamesExact = 0;
+  let listNamesTotal = 0;
+  for (let j = 0; j < nl; j++) {
+    if (l[j]?.kind !== 'name') continue;
+    listNamesTotal++;
+    if (lUsed[j] === 1 && (lScore[j] ?? 0) >= 0.95) listNamesExact++;
+  }
+  // (not for names made of common words: John Lee is inside too many longer names)
+  const listCovered = options.personLike && !cjk && listNamesTotal >= 2 && listNamesExact === listNamesTotal && !mostlyCommon(l, lUsed, list.weights, options.rarity);
+  const extraCost =
+    query.script === 'han' || query.script === 'hangul'
+      ? 1
+      : options.personLike
+        ? listCovered
+          ? EXTRA_QUERY_COST_COVERED
+          : EXTRA_QUERY_COST
+        : EXTRA_QUERY_COST_ORGANISATION;
   const extraSyllables = Math.max(0, listUnmatchedSyllables - conflict);
   const denominator = matchedWeight + CONFLICT_COST * conflict + extraCost * (extraQuery - extraFamily) + extraFamily + extraSyllables;
   if (extraSyllables > 0 && explain) notes.push(`given-name syllables of the list name not in the query (weight ${extraSyllables.toFixed(2)})`);
@@ -522,6 +550,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
 }
 
 const EXTRA_QUERY_COST = 0.4;
+const EXTRA_QUERY_COST_COVERED = 0.2;
 /** two words read as one must be spelled almost alike (Marte Eide is not Mourtada) */
 const JOINED_FUZZY_MINIMUM = 0.88;
 const EXTRA_QUERY_COST_ORGANISATION = 0.8;
@@ -541,6 +570,24 @@ const SINGLE_TOKEN_CAP = 0.75;
 const BIN = new Set(['bin', 'ibn', 'ben', 'bint', 'b']);
 
 const EXACT_METHODS = new Set(['exact', 'equivalent', 'romanisation', 'legal-form', 'initial']);
+
+/** The matched list words are mostly common across the index (rarity below one half, none very rare). */
+function mostlyCommon(l: Term[], lUsed: number[], weights: number[], rarity: ((term: Term) => number) | undefined): boolean {
+  if (rarity === undefined) return false;
+  let weighted = 0;
+  let total = 0;
+  let rarest = 0;
+  for (let j = 0; j < l.length; j++) {
+    const term = l[j];
+    if (term === undefined || lUsed[j] === 0 || term.kind !== 'name') continue;
+    const w = weights[j] ?? 1;
+    const r = rarity(term);
+    weighted += w * r;
+    total += w;
+    rarest = Math.max(rarest, r);
+  }
+  return total > 0 && weighted / total < 0.5 && rarest < 0.8;
+}
 
 /** A family name and a given name are never glued into one word. */
 function crossesRoles(form: NameForm, from: number, to: number): boolean {
