@@ -17,6 +17,7 @@ import {
 } from './entry-scoring.js';
 import { type NameForm, type Term, TermTable, prepareName } from './name-model.js';
 import { identifierFamily, normaliseIdentifierNumber } from './qualifiers.js';
+import { EUROPEAN_NAME_CLASSES } from './vocabulary.js';
 
 // ---------------------------------------------------------------- hashed key store
 
@@ -330,6 +331,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     if (!term.abjad) {
       for (const cls of term.classes) this.keys.forEach(KEY_CLASS, cls, visit);
       for (const cls of term.nicknames) this.keys.forEach(KEY_CLASS, cls, visit);
+      // a Latvian / Lithuanian -s ending (Sergejs): the given-name classes of the word without it
+      if (term.text.length >= 5 && term.text.endsWith('s')) for (const cls of EUROPEAN_NAME_CLASSES.get(term.text.slice(0, -1)) ?? []) this.keys.forEach(KEY_CLASS, cls, visit);
       this.keys.forEach(KEY_VOWEL, term.vowelKey, visit);
       this.keys.forEach(KEY_SINO, term.sinoKey, visit);
       this.keys.forEach(KEY_METAPHONE, term.metaphone, visit);
@@ -494,7 +497,9 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       for (const n of formTouched) {
         const value = accumulated[n] ?? 0;
         // list names much longer than the query lose a little per unmatched part
-        if (value >= bound) passing.push([n, value / totalWeight - 0.03 * Math.max(0, (this.nameTokenCounts[n] ?? 0) - form.terms.length)]);
+        // or every word of a list name of two or more words is in the query (a longer query that contains it)
+        const tokens = this.nameTokenCounts[n] ?? 0;
+        if (value >= bound || (tokens >= 2 && value >= 0.95 * tokens)) passing.push([n, value / totalWeight - 0.03 * Math.max(0, (this.nameTokenCounts[n] ?? 0) - form.terms.length)]);
         accumulated[n] = 0;
         inTouched[n] = 0;
       }
