@@ -213,7 +213,7 @@ function expandAbbreviations(words: string[]): string[] {
 const ROMAN_NUMERALS = new Set(['ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xx']);
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|ovna|evna|ivna|ichna|ogly|oglu|ogli|kyzy|qizi|uulu|ovic|evic)$/;
 /** Words that are legal forms when spelled right; a typo of them is still a legal form, not a name. */
-const LEGAL_WORDS = ['company', 'corporation', 'limited', 'incorporated', 'aktiengesellschaft', 'gesellschaft', 'joint', 'stock', 'liability', 'obshchestvo', 'aktsionernoe', 'otkrytoe', 'zakrytoe', 'publichnoe', 'otvetstvennostyu', 'ogranichennoy'];
+const LEGAL_WORDS = ['company', 'public', 'closed', 'corporation', 'limited', 'incorporated', 'aktiengesellschaft', 'gesellschaft', 'joint', 'stock', 'liability', 'obshchestvo', 'aktsionernoe', 'otkrytoe', 'zakrytoe', 'publichnoe', 'otvetstvennostyu', 'ogranichennoy'];
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '8': 'b' };
 
 /** NFKC, case-fold, diacritics stripped, apostrophes joined, other punctuation → space. Keeps digits. */

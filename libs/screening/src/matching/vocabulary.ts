@@ -90,7 +90,7 @@ export const HEAVY_PARTICLES = new Set(['abu', 'abou', 'abo', 'um', 'umm', 'da',
 
 export const HONORIFICS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mister', 'madam', 'dr', 'doctor', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady',
-  'sheikh', 'shaikh', 'shaykh', 'sheik', 'cheikh', 'haji', 'hajji', 'hadji', 'alhaji', 'mullah', 'mulla', 'molla', 'mollah',
+  'sheikh', 'shaikh', 'shaykh', 'sheykh', 'shekh', 'sheik', 'cheikh', 'haji', 'hajji', 'hadji', 'alhaji', 'mullah', 'mulla', 'molla', 'mollah',
   'maulana', 'mawlana', 'maulvi', 'mawlawi', 'moulvi', 'mowlavi', 'mawlavi', 'mufti', 'imam', 'qari', 'hafiz', 'ustadh', 'ustad',
   'sayyid', 'sayed', 'syed', 'seyed', 'sayyed', 'seyyed', 'said_', 'president', 'prasident', 'praesident',
   'general', 'gen', 'col', 'colonel', 'lt', 'major', 'maj', 'capt', 'captain', 'brig', 'brigadier', 'admiral', 'adm',
