@@ -421,6 +421,25 @@ describe('officers console administration API: users, report schedules, list sou
         bearer(admin.token, { list: 'DEMO_MOFCOM_UEL' }),
       );
       expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(202);
+      const jobId = refreshed.body.jobId as string;
+      const done = await waitFor(async () => {
+        const job = await t.request('GET', `/v1/lists/refresh/${jobId}`, bearer(auditor.token));
+        expect(job.status).toBe(200);
+        return job.body.state === 'completed' ? job.body : null;
+      });
+      expect(done).toMatchObject({
+        jobId,
+        list: 'DEMO_MOFCOM_UEL',
+        format: 'simple-csv',
+        attemptsMade: expect.any(Number),
+        failedReason: null,
+        result: { status: expect.stringMatching(/^(ACTIVATED|UNCHANGED)$/), entries: expect.any(Number) },
+        finishedAt: expect.any(String),
+      });
+      for (const unknown of ['manual-NOPE-simple-csv-1', 'rescreen-x', '..'])
+        expect((await t.request('GET', `/v1/lists/refresh/${unknown}`, bearer(admin.token))).status).toBe(
+          404,
+        );
       await waitFor(async () => {
         const runs = await t.dataSource.query(
           "SELECT status FROM list_import_runs WHERE list = 'DEMO_MOFCOM_UEL' AND requested_by = 'system:system' AND finished_at IS NOT NULL",

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../libs/queue/src/index.js';
 import { createOfficer, type TestOfficer } from './support/officers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { waitFor } from './support/wait.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -296,14 +295,10 @@ describe('officers console administration pages (browser)', { timeout: 120_000 }
           "SELECT actor FROM audit_events WHERE action = 'list.refresh.requested' AND entity_id = 'DEMO_MOFCOM_UEL'",
         ),
       ).toEqual([{ actor: `officer:${admin.username}` }]);
-      await waitFor(
-        async () =>
-          (
-            await t.dataSource.query(
-              "SELECT 1 FROM list_import_runs WHERE list = 'DEMO_MOFCOM_UEL' AND requested_by = 'system:system' AND finished_at IS NOT NULL",
-            )
-          ).length > 0,
-        60_000,
+      // the page follows the job until its outcome
+      await page.locator('[data-job-state="completed"]').waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-job-state="completed"]').textContent()).toMatch(
+        /^Refresh of DEMO_MOFCOM_UEL done: /,
       );
 
       const list = `BROWSER_${process.pid}`;

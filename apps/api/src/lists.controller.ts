@@ -19,13 +19,29 @@ import {
   sourceKey,
   type RefreshListPayload,
 } from '@app/screening';
-import { APP_CONFIG, DomainError, ValidationError, type AppConfig } from '@app/common';
+import { APP_CONFIG, DomainError, NotFoundError, ValidationError, type AppConfig } from '@app/common';
 import { AuditLog } from '@app/persistence';
 import { QUEUES } from '@app/queue';
 import { ImportListDto, LIST_UPLOAD_MAX_BYTES } from './import-list.dto.js';
 import { RefreshListDto } from './refresh-list.dto.js';
 
 const LIST_ID = /^[A-Z0-9_]{2,40}$/;
+const MANUAL_REFRESH_JOB = /^manual-[A-Za-z0-9_.-]{1,120}$/;
+
+export interface RefreshJobView {
+  jobId: string;
+  list: string;
+  format: string | null;
+  /** BullMQ's state: waiting, active, delayed (between attempts), completed, failed … */
+  state: string;
+  attemptsMade: number;
+  attempts: number;
+  failedReason: string | null;
+  /** the worker's answer once completed: status (ACTIVATED / UNCHANGED), snapshotId, entries, added, removed, changed */
+  result: Record<string, unknown> | null;
+  requestedAt: string;
+  finishedAt: string | null;
+}
 const IMPORT_ROUTE = '/v1/lists/:list/import';
 /** base64 is 4/3 of the file, plus the rest of the JSON body */
 const IMPORT_BODY_LIMIT = Math.ceil((LIST_UPLOAD_MAX_BYTES * 4) / 3) + 64 * 1024;
@@ -182,6 +198,33 @@ export class ListsController {
     return { jobId: job.id!, list: source.list, format: source.format };
   }
 
+  @Get('refresh/:jobId')
+  @Roles('admin')
+  @RequirePermission('lists:read')
+  @ApiOperation({
+    summary:
+      'Where a refresh requested with POST /v1/lists/refresh stands: job state, attempts, outcome or failure',
+  })
+  async refreshJob(@Param('jobId') jobId: string): Promise<RefreshJobView> {
+    // only the refreshes officers request are answered here, not any job of the queue
+    const job = MANUAL_REFRESH_JOB.test(jobId) ? await this.lists.getJob(jobId) : undefined;
+    if (!job || job.name !== REFRESH_LIST_JOB) throw new NotFoundError(`No list refresh job ${jobId}`);
+    const payload = job.data as RefreshListPayload;
+    const state = await job.getState();
+    return {
+      jobId,
+      list: payload.list,
+      format: payload.format ?? null,
+      state,
+      attemptsMade: job.attemptsMade,
+      attempts: job.opts.attempts ?? 1,
+      failedReason: job.failedReason || null,
+      result: state === 'completed' ? ((job.returnvalue as Record<string, unknown> | null) ?? null) : null,
+      requestedAt: new Date(job.timestamp).toISOString(),
+      finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    };
+  }
+
   @Get('rescreens')
   @Roles('admin')
   @RequirePermission('lists:read')
@@ -229,7 +272,10 @@ export class ListsController {
 function inflateUpload(content: Buffer): Buffer {
   const tooLarge = () =>
     new DomainError('PAYLOAD_TOO_LARGE', `A list upload is at most ${LIST_UPLOAD_MAX_BYTES} bytes`, [
-      { path: 'content', message: `at most ${LIST_UPLOAD_MAX_BYTES} bytes; import larger lists from sources.json or the CLI` },
+      {
+        path: 'content',
+        message: `at most ${LIST_UPLOAD_MAX_BYTES} bytes; import larger lists from sources.json or the CLI`,
+      },
     ]);
   if (content.length === 0)
     throw new ValidationError('The file is empty', [{ path: 'content', message: 'the file is empty' }]);
@@ -239,8 +285,10 @@ function inflateUpload(content: Buffer): Buffer {
     return gunzipSync(content, { maxOutputLength: LIST_UPLOAD_MAX_BYTES });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-    throw new DomainError('LIST_FORMAT_INVALID', `The gzip file does not inflate: ${(error as Error).message}`, [
-      { path: 'content', message: 'the gzip file does not inflate' },
-    ]);
+    throw new DomainError(
+      'LIST_FORMAT_INVALID',
+      `The gzip file does not inflate: ${(error as Error).message}`,
+      [{ path: 'content', message: 'the gzip file does not inflate' }],
+    );
   }
 }

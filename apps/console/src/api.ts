@@ -503,3 +503,18 @@ export async function fileToBase64(file: Blob): Promise<string> {
     binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
   return btoa(binary);
 }
+
+// --- admin pages (list refresh jobs) ---
+
+export interface RefreshJob {
+  jobId: string;
+  list: string;
+  format: string | null;
+  state: string;
+  attemptsMade: number;
+  attempts: number;
+  failedReason: string | null;
+  result: Record<string, unknown> | null;
+  requestedAt: string;
+  finishedAt: string | null;
+}

@@ -511,6 +511,12 @@ const en = {
   'lists.importDone':
     '{list} imported: {entries} entries (+{added} −{removed} ~{changed}); rescreening follows.',
   'lists.importUnchanged': '{list}: the file is the same as the list in force; nothing changed.',
+  'lists.jobWaiting': 'Refresh of {list}: waiting for a worker…',
+  'lists.jobRunning': 'Refresh of {list}: running…',
+  'lists.jobRetrying': 'Refresh of {list}: attempt {attempt} of {attempts} failed ({reason}); it will be tried again.',
+  'lists.jobFailed': 'Refresh of {list} failed: {reason}. The list in force stays.',
+  'lists.jobActivated': 'Refresh of {list} done: {entries} entries (+{added} −{removed} ~{changed}); rescreening follows.',
+  'lists.jobUnchanged': 'Refresh of {list} done: the source has not changed.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1007,6 +1013,12 @@ const zh: Record<MessageKey, string> = {
   'lists.importing': '正在导入…',
   'lists.importDone': '{list} 已导入：{entries} 个条目（新增 {added} 删除 {removed} 变更 {changed}）；随后进行回溯筛查。',
   'lists.importUnchanged': '{list}：文件与现行名单相同，未作任何更改。',
+  'lists.jobWaiting': '{list} 更新：等待工作进程…',
+  'lists.jobRunning': '{list} 更新：运行中…',
+  'lists.jobRetrying': '{list} 更新：第 {attempt} 次（共 {attempts} 次）尝试失败（{reason}），将再次尝试。',
+  'lists.jobFailed': '{list} 更新失败：{reason}。现行名单保持不变。',
+  'lists.jobActivated': '{list} 更新完成：{entries} 个条目（新增 {added} 删除 {removed} 变更 {changed}）；随后进行回溯筛查。',
+  'lists.jobUnchanged': '{list} 更新完成：来源没有变化。',
 };
 
 export type Language = 'en' | 'zh';

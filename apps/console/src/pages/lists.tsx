@@ -8,6 +8,7 @@ import {
   LIST_UPLOAD_MAX_BYTES,
   type ListImportResult,
   type ListSource,
+  type RefreshJob,
   type ListsView,
   type RescreenProgress,
 } from '../api';
@@ -152,6 +153,15 @@ function Sources({ onStarted }: { onStarted: () => void }) {
   const { can } = useSession();
   const importer = can('lists:import');
   const [requested, setRequested] = useState('');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useQuery({
+    queryKey: ['list-refresh', jobId],
+    queryFn: () => api<RefreshJob>('GET', `/v1/lists/refresh/${encodeURIComponent(jobId!)}`),
+    enabled: jobId !== null,
+    // until the job has an outcome
+    refetchInterval: (query) =>
+      query.state.data && ['completed', 'failed'].includes(query.state.data.state) ? false : 2_000,
+  });
   const sources = useQuery({
     queryKey: ['list-sources'],
     queryFn: () => api<{ sources: ListSource[] }>('GET', '/v1/lists/sources'),
@@ -164,6 +174,7 @@ function Sources({ onStarted }: { onStarted: () => void }) {
       }),
     onSuccess: (result) => {
       setRequested(t('lists.refreshRequested', { list: result.list, job: result.jobId }));
+      setJobId(result.jobId);
       onStarted();
     },
   });
@@ -175,6 +186,7 @@ function Sources({ onStarted }: { onStarted: () => void }) {
       <p role="status" className="ok">
         {requested}
       </p>
+      {job.data && <RefreshJobState job={job.data} />}
       {sources.data && (
         <table className="grid">
           <caption className="visually-hidden">{t('lists.sources')}</caption>
@@ -333,5 +345,47 @@ function ImportListForm({ onImported }: { onImported: () => void }) {
         {upload.isPending ? t('lists.importing') : t('lists.importSubmit')}
       </button>
     </form>
+  );
+}
+
+/** Where a requested refresh stands: waiting, running, retrying after a failure, or its outcome. */
+function RefreshJobState({ job }: { job: RefreshJob }) {
+  const { t } = useI18n();
+  const result = job.result as {
+    status?: string;
+    entries?: number;
+    added?: number;
+    removed?: number;
+    changed?: number;
+  } | null;
+  let text: string;
+  if (job.state === 'completed' && result?.status === 'UNCHANGED')
+    text = t('lists.jobUnchanged', { list: job.list });
+  else if (job.state === 'completed')
+    text = t('lists.jobActivated', {
+      list: job.list,
+      entries: result?.entries ?? 0,
+      added: result?.added ?? 0,
+      removed: result?.removed ?? 0,
+      changed: result?.changed ?? 0,
+    });
+  else if (job.state === 'failed')
+    text = t('lists.jobFailed', { list: job.list, reason: job.failedReason ?? '—' });
+  else if (job.failedReason)
+    text = t('lists.jobRetrying', {
+      list: job.list,
+      attempt: job.attemptsMade,
+      attempts: job.attempts,
+      reason: job.failedReason,
+    });
+  else text = t(job.state === 'active' ? 'lists.jobRunning' : 'lists.jobWaiting', { list: job.list });
+  return (
+    <p
+      role="status"
+      className={job.state === 'failed' || job.failedReason ? 'error' : 'notice'}
+      data-job-state={job.state}
+    >
+      {text}
+    </p>
   );
 }
