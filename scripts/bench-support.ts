@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 /** Pieces the benchmark commands share: running the CLI, waiting for the server, reading its memory. */
 export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
@@ -53,4 +54,21 @@ export async function clearRedisPrefix(url: string, prefix: string): Promise<voi
   } finally {
     await redis.quit();
   }
+}
+
+/** Stops a child process: SIGTERM, then SIGKILL when it has not exited within the grace period. */
+export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The 1, 5 and 15-minute load averages, e.g. "1.88 / 1.01 / 0.43" (the machine may be shared). */
+export function loadAverages(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 }
