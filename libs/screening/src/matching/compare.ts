@@ -51,6 +51,12 @@ const ABD_SHORT = 0.85;
 const ABD_SHORT_CONFLICT = 0.15;
 const ABD_PREFIX = /^abd(?:ul|el|al|ol|ur|us|ar|as|ou|u)?/;
 
+/** What follows the Abd- prefix of a compound (abdulbasir → basir), when long enough to be a name. */
+export function abdRest(text: string): string | null {
+  const m = ABD_PREFIX.exec(text);
+  return m !== null && text.length - m[0].length >= 4 ? text.slice(m[0].length) : null;
+}
+
 /** A Latin spelling may be Cantonese, Macau or Wade-Giles; a reading made from Han characters is plain pinyin. */
 function chineseSyllablesMatch(a: Term, b: Term, han: HanSides): boolean {
   const x = han.a ? a.pinyinReading : a.chineseSyllables;
@@ -322,6 +328,16 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     chosen.push(c);
   }
 
+  // A. Basir against Abdul Basir (read as one word, abdulbasir): the initial is the Abd of the compound
+  for (const c of [...chosen]) {
+    if (c.method !== 'abd-short' || c.q1 - c.q0 !== 1) continue;
+    const i = c.q0 - 1;
+    if (i >= 0 && qUsed[i] === 0 && q[i]?.kind === 'initial' && q[i]?.text === 'a' && ABD_PREFIX.test(l[c.l0]?.text ?? '')) {
+      qUsed[i] = 1;
+      qScore[i] = c.score;
+      chosen.push({ q0: i, q1: i + 1, l0: c.l0, l1: c.l0 + 1, score: c.score, method: 'initial' });
+    }
+  }
   // a number left over on each side (Fund VI / Fund VII, Snow Storm 1 / 2): one differing number, not two
   // unexplained words; it scores nothing but does not count as a contradiction of the name
   for (let i = 0; i < nq; i++) {

@@ -6,7 +6,7 @@
  */
 import type { ListEntry } from '../domain/list-entry.js';
 import type { Match, SanctionsIndex, ScreeningQuery, SearchOptions, Thresholds } from '../domain/matcher.js';
-import { termSimilarity } from './compare.js';
+import { abdRest, termSimilarity } from './compare.js';
 import {
   bestNameMatch,
   nameKindFor,
@@ -28,6 +28,7 @@ const KEY_METAPHONE = 'm';
 const KEY_SINO = 'c';
 const KEY_CLASS = 'k';
 const KEY_DELETE = 'd';
+const KEY_ABD_REST = 'a';
 
 function hash32(kind: string, text: string): number {
   let h = 0x811c9dc5;
@@ -240,6 +241,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       for (const cls of term.classes) this.keys.add(KEY_CLASS, cls, term.id);
       for (const cls of term.nicknames) this.keys.add(KEY_CLASS, cls, term.id);
       if (term.kind !== 'number') this.keys.addDeletes(term.text, term.id);
+      const rest = term.kind === 'name' ? abdRest(term.text) : null;
+      if (rest !== null) this.keys.add(KEY_ABD_REST, rest, term.id);
     }
     this.keys.freeze();
     const byInitial = new Map<string, number[]>();
@@ -331,6 +334,10 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     if (!term.abjad) {
       for (const cls of term.classes) this.keys.forEach(KEY_CLASS, cls, visit);
       for (const cls of term.nicknames) this.keys.forEach(KEY_CLASS, cls, visit);
+      // Basir ↔ Abdul Basir (abdulbasir): the compound from what follows its prefix, and the other way round
+      if (term.kind === 'name' && term.text.length >= 4) this.keys.forEach(KEY_ABD_REST, term.text, visit);
+      const rest = term.kind === 'name' ? abdRest(term.text) : null;
+      if (rest !== null) this.keys.forEach(KEY_EXACT, rest, visit);
       // a Latvian / Lithuanian -s ending (Sergejs): the given-name classes of the word without it
       if (term.text.length >= 5 && term.text.endsWith('s')) for (const cls of EUROPEAN_NAME_CLASSES.get(term.text.slice(0, -1)) ?? []) this.keys.forEach(KEY_CLASS, cls, visit);
       this.keys.forEach(KEY_VOWEL, term.vowelKey, visit);
