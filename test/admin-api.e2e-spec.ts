@@ -412,6 +412,12 @@ describe('officers console administration API: users, report schedules, list sou
         demo: true,
         note: null,
       });
+      // a token in a source URL is never shown
+      const eu = listed.body.sources.find((source: { list: string }) => source.list === 'EU_FSF');
+      expect(eu.location).toBe(
+        'https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList/content?…',
+      );
+      expect(JSON.stringify(listed.body)).not.toContain('token=');
     });
 
     it('refreshes a list from its source as a job (lists:import), audited', async () => {

@@ -88,7 +88,7 @@ export class ListsController {
       sources: sources.map((source) => ({
         list: source.list,
         format: source.format,
-        location: source.url ?? source.file!,
+        location: source.url ? withoutSecrets(source.url) : source.file!,
         schedule: source.schedule ?? null,
         enabled: source.enabled,
         demo: source.demo ?? false,
@@ -218,7 +218,10 @@ export class ListsController {
       state,
       attemptsMade: job.attemptsMade,
       attempts: job.opts.attempts ?? 1,
-      failedReason: job.failedReason || null,
+      // a failure names the URL it fetched: without its query (token)
+      failedReason: job.failedReason
+        ? job.failedReason.replace(/https?:\/\/[^\s"']+/g, withoutSecrets)
+        : null,
       result: state === 'completed' ? ((job.returnvalue as Record<string, unknown> | null) ?? null) : null,
       requestedAt: new Date(job.timestamp).toISOString(),
       finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
@@ -290,5 +293,18 @@ function inflateUpload(content: Buffer): Buffer {
       `The gzip file does not inflate: ${(error as Error).message}`,
       [{ path: 'content', message: 'the gzip file does not inflate' }],
     );
+  }
+}
+
+/**
+ * A source URL as officers may see it: a query string or user info can hold an access token (the EU FSF download
+ * takes one), so only scheme, host and path are shown, with `?…` where a query was.
+ */
+export function withoutSecrets(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
+  } catch {
+    return '(unreadable URL)';
   }
 }
