@@ -39,6 +39,11 @@ const LEGAL_FAMILIES: Record<string, string> = {
   sa: 'sa', ag: 'sa', nv: 'sa', plc: 'sa', se: 'sa', asa: 'sa', as: 'sa', ab: 'sa', oy: 'sa', spa: 'sa', kk: 'sa',
 };
 
+/** The vowel and final of a one-syllable spelling (jung / chung / joong → ung; jong → ong). */
+function rime(text: string): string {
+  return text.replace(/^[^aeiouwy]+/, '').replace(/oo/g, 'u').replace(/ee/g, 'i');
+}
+
 /** A word spelled as romanised Chinese or Korean syllables (or a known Korean syllable). */
 function syllabic(t: Term): boolean {
   return t.chineseSyllables !== null || t.classes.some((c) => c.startsWith('kos:') || c.startsWith('ko:') || c.startsWith('zh:'));
@@ -104,11 +109,14 @@ export function fuzzySimilarity(a: string, b: string): TermSimilarity {
 }
 
 /** Surname romanisation classes (Chinese, Korean) only hold between family names or unknown positions. */
-function sharedClassForRoles(a: Term, b: Term, surnameClasses: boolean, hangul: boolean): boolean {
+function sharedClassForRoles(a: Term, b: Term, surnameClasses: boolean, han: HanSides): boolean {
+  const hangul = han.hangul === true;
   if (surnameClasses && !hangul) return sharedClass(a.classes, b.classes);
   for (const x of a.classes) {
     // Korean readings use Korean surname classes, never the Chinese ones
     if (x.startsWith('zh:') || (!surnameClasses && x.startsWith('ko:'))) continue;
+    // a syllable read from Hangul is exact: 중 reads jung, which is not 정 (jeong), however often 정 is spelled jung
+    if (x.startsWith('kos:') && ((han.hangulA === true && x !== `kos:${a.text}`) || (han.hangulB === true && x !== `kos:${b.text}`))) continue;
     if (b.classes.includes(x)) return true;
   }
   return false;
@@ -120,6 +128,9 @@ export interface HanSides {
   b: boolean;
   /** a side is read from Hangul: Chinese syllable classes do not apply */
   hangul?: boolean;
+  /** the first / second side is read from Hangul (its Revised Romanisation is exact) */
+  hangulA?: boolean;
+  hangulB?: boolean;
 }
 const NO_HAN: HanSides = { a: false, b: false };
 
@@ -148,10 +159,10 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
     return { score: Math.min(0.85, fuzzy.score * (a.skeleton.length >= 3 ? 0.95 : 0.8)), method: 'consonant-skeleton' };
   }
   let best: TermSimilarity = NONE;
-  if (sharedClassForRoles(a, b, surnameClasses, han.hangul === true)) best = { score: 0.95, method: 'equivalent' };
+  if (sharedClassForRoles(a, b, surnameClasses, han)) best = { score: 0.95, method: 'equivalent' };
   // Antonio / Antonia, Martin / Martina: related names, weak evidence whatever the spelling distance
   else if (genderVariant(a.text, b.text)) return { score: 0.75, method: 'gender-variant' };
-  else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin)) best = { score: 0.88, method: 'romanisation' };
+  else if (a.sinoKey.length > 0 && a.sinoKey === b.sinoKey && !(a.pinyin && b.pinyin) && (han.hangulA !== true && han.hangulB !== true || rime(a.text) === rime(b.text))) best = { score: 0.88, method: 'romanisation' };
   else if (!(han.a && han.b) && han.hangul !== true && chineseSyllablesMatch(a, b, han)) best = { score: 0.86, method: 'romanisation' };
   else if (a.vowelKey.length >= 4 && a.vowelKey === b.vowelKey && a.text.length >= 4 && b.text.length >= 4 && !(a.sinoKey.length > 0 && b.sinoKey.length > 0)) {
     // same consonants, vowels differ (Husayn / Hussein): strong only when the spellings are close too
@@ -238,7 +249,13 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   const explain = options.explain !== false;
   // both sides read from the same CJK script: the readings are exact, so spelling tolerance is not wanted
   const strict = query.script === list.script && (query.script === 'han' || query.script === 'hangul' || query.script === 'kana');
-  const han: HanSides = { a: query.script === 'han', b: list.script === 'han', hangul: query.script === 'hangul' || list.script === 'hangul' };
+  const han: HanSides = {
+    a: query.script === 'han',
+    b: list.script === 'han',
+    hangul: query.script === 'hangul' || list.script === 'hangul',
+    hangulA: query.script === 'hangul',
+    hangulB: list.script === 'hangul',
+  };
   // roles read from Han / Hangul order are reliable; a Latin comma may be misplaced
   const cjk = query.script === 'han' || query.script === 'hangul' || list.script === 'han' || list.script === 'hangul';
   const candidates: Candidate[] = [];
