@@ -313,8 +313,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       }
     }
     // initialisms: JC ↔ Jean Claude, PLA ↔ People's Liberation Army
-    addInitialisms(q, l, false, candidates);
-    addInitialisms(l, q, true, candidates);
+    addInitialisms(q, l, false, candidates, options.personLike);
+    addInitialisms(l, q, true, candidates, options.personLike);
   }
   candidates.sort((a, b) => b.score - a.score || (b.q1 - b.q0 + b.l1 - b.l0) - (a.q1 - a.q0 + a.l1 - a.l0) || a.q0 - b.q0 || a.l0 - b.l0);
   // plain arrays: names are short, and typed arrays would allocate a backing store per comparison
@@ -655,10 +655,12 @@ function allTags(terms: Term[], from: number, to: number): boolean {
 }
 
 /** A short token equal to the initials of consecutive words on the other side. */
-function addInitialisms(short: Term[], long: Term[], swapped: boolean, out: Candidate[]): void {
+function addInitialisms(short: Term[], long: Term[], swapped: boolean, out: Candidate[], personLike: boolean): void {
   for (let i = 0; i < short.length; i++) {
     const t = short[i];
     if (t === undefined || t.text.length < 2 || t.text.length > 5 || t.kind === 'number') continue;
+    // in a person's name a short word with a vowel is a name (Orr, Ana), not the initials of others
+    if (personLike && t.text.length >= 3 && /[aeiouy]/.test(t.text)) continue;
     for (let j = 0; j + t.text.length <= long.length; j++) {
       let ok = true;
       for (let k = 0; k < t.text.length && ok; k++) {
