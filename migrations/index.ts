@@ -15,6 +15,7 @@ import { CreatePaymentHolds1764100000040 } from './1764100000040-create-payment-
 import { CreateCases1764100000041 } from './1764100000041-create-cases.js';
 import { IndexPendingReviews1764100000042 } from './1764100000042-index-pending-reviews.js';
 import { IndexDecisionsByDecidedAt1764100000050 } from './1764100000050-index-decisions-by-decided-at.js';
+import { IndexOpenAlertsByMerchant1764100000060 } from './1764100000060-index-open-alerts-by-merchant.js';
 
 /** Every migration, in order. Append only: a committed migration is never edited. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateCases1764100000041,
   IndexPendingReviews1764100000042,
   IndexDecisionsByDecidedAt1764100000050,
+  IndexOpenAlertsByMerchant1764100000060,
 ];

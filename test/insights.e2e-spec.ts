@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RaiseAlertsUseCase } from '../libs/alerts/src/index.js';
 import { bearer, loginAs } from './support/officers.js';
 import { preAuthRequest, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -30,6 +31,96 @@ describe('dashboard and detail read models', () => {
     expect(audit).toEqual([{ actor: `officer:${analyst.username}` }]);
     expect((await t.request('GET', '/v1/parties/NOPE:none', bearer(analyst.token))).status).toBe(404);
     expect((await t.request('GET', `/v1/parties/KAKAOPAY:${payer.walletAccountId}`, { key: t.gatewayKey })).status).toBe(403);
+  });
+
+  it("answers a merchant's recent payments (both legs, outcome, decision time), totals per outcome and open alerts, audited", async () => {
+    const merchantId = `M-INSIGHT-${Date.now().toString(36)}`;
+    const approved = preAuthRequest({ merchant: { id: merchantId, name: 'Hangzhou Tea House' }, occurredAt: new Date(Date.now() - 60_000).toISOString() });
+    const sanctioned = preAuthRequest({
+      merchant: { id: merchantId, name: 'Hangzhou Tea House' },
+      payer: { name: 'IVAN PETROV', nameOriginalScript: undefined, dateOfBirth: '1970-01-01', nationality: 'RU', residenceCountry: 'RU', idDocument: undefined },
+    });
+    const first = await t.request('POST', '/v1/pre-auth', { body: approved });
+    const second = await t.request('POST', '/v1/pre-auth', { body: sanctioned });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(first.body.decision).toBe('APPROVE');
+    expect(second.body.decision).not.toBe('APPROVE');
+    expect((await t.request('POST', `/v1/transactions/${approved.transactionId}/outcome`, { body: { status: 'SETTLED', at: new Date().toISOString() } })).status).toBe(200);
+    // the follow-up job's work, done here (no worker in this file): the sanctions alert names this merchant
+    await new RaiseAlertsUseCase(t.dataSource).forDecision(sanctioned.transactionId);
+    // and an alert about the merchant itself (no payer), as monitoring raises them
+    await t.dataSource.query(
+      `INSERT INTO alerts (dedup_key, type, priority, rule_id, merchant_id, risk_score, evidence, source, sla_due_at)
+       VALUES ($1, 'MONITORING', 'MEDIUM', 'R12', $2, 40, '{}', 'test', now() + interval '1 day')`,
+      [`merchant:${merchantId}|R12|test`, merchantId],
+    );
+
+    const analyst = await loginAs(t, 'ANALYST');
+    const merchant = await t.request('GET', `/v1/merchants/${merchantId}`, bearer(analyst.token));
+    expect(merchant.status).toBe(200);
+    expect(merchant.body).toMatchObject({ merchantId, truncated: false, window: { days: 30 }, profile: { name: 'Hangzhou Tea House', mcc: '5812', city: 'Shanghai', country: 'CN', fromTransactionId: sanctioned.transactionId } });
+    expect(merchant.body.payments.map((row: { transactionId: string }) => row.transactionId)).toEqual([sanctioned.transactionId, approved.transactionId]);
+    const settled = merchant.body.payments[1];
+    expect(settled).toMatchObject({
+      payerKey: `KAKAOPAY:${approved.payer.walletAccountId}`,
+      amount: { value: '268.0000', currency: 'CNY' },
+      payerAmount: { value: '37.2200', currency: 'USD' },
+      amountUsdCents: 3722,
+      amountCnyFen: 26800,
+      decision: 'APPROVE',
+      status: 'SETTLED',
+      hold: null,
+      qrType: 'DYNAMIC',
+    });
+    const [stored] = await t.dataSource.query('SELECT decided_at FROM decisions WHERE transaction_id = $1', [approved.transactionId]);
+    expect(settled.decidedAt).toBe(new Date(stored.decided_at).toISOString());
+    expect(merchant.body.payments[0].decision).toBe(second.body.decision);
+    // totals cover every outcome, zero included
+    expect(Object.keys(merchant.body.totals.byOutcome).sort()).toEqual(['APPROVE', 'DECLINE', 'REVIEW', 'STEP_UP']);
+    expect(merchant.body.totals).toMatchObject({ count: 2, amountUsdCents: 7444, amountCnyFen: 53600 });
+    expect(merchant.body.totals.byOutcome.APPROVE).toEqual({ count: 1, amountUsdCents: 3722, amountCnyFen: 26800 });
+    expect(merchant.body.totals.byOutcome[second.body.decision]).toEqual({ count: 1, amountUsdCents: 3722, amountCnyFen: 26800 });
+    expect(merchant.body.openAlerts).toEqual({ total: 2, aboutMerchant: 1 });
+    expect(Date.parse(merchant.body.firstSeenAt)).toBeLessThanOrEqual(Date.parse(merchant.body.lastSeenAt));
+    const audit = await t.dataSource.query("SELECT actor FROM audit_events WHERE action = 'merchant.read' AND entity_id = $1", [merchantId]);
+    expect(audit).toEqual([{ actor: `officer:${analyst.username}` }]);
+
+    // more than 200 payments in the window: 200 listed, newest first, truncated; the totals count them all
+    const busy = `M-BUSY-${Date.now().toString(36)}`;
+    await t.dataSource.query(
+      `INSERT INTO payments (transaction_id, request_hash, occurred_at, payer_key, merchant_id, amount_value, amount_currency, payer_amount_value,
+         payer_amount_currency, amount_usd_cents, amount_cny_fen, qr_type, payer, merchant, decision, status)
+       SELECT $1 || '-' || n, 'test', now() - make_interval(mins => n), payer_key, $1, amount_value, amount_currency, payer_amount_value,
+         payer_amount_currency, amount_usd_cents, amount_cny_fen, qr_type, payer, merchant, 'APPROVE', 'SETTLED'
+       FROM payments, generate_series(1, 205) AS n WHERE transaction_id = $2`,
+      [busy, approved.transactionId],
+    );
+    const capped = await t.request('GET', `/v1/merchants/${busy}`, bearer(analyst.token));
+    expect(capped.status).toBe(200);
+    expect(capped.body.payments).toHaveLength(200);
+    expect(capped.body.truncated).toBe(true);
+    expect(capped.body.payments[0].transactionId).toBe(`${busy}-1`);
+    expect(capped.body.totals.count).toBe(205);
+    expect(capped.body.totals.byOutcome.APPROVE.amountUsdCents).toBe(205 * 3722);
+
+    // a malformed id names the field; an unknown merchant is 404, as an unknown payer is
+    for (const bad of ['bad id!', '-leading-dash', 'x'.repeat(65)]) {
+      const refused = await t.request('GET', `/v1/merchants/${encodeURIComponent(bad)}`, bearer(analyst.token));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+      expect(refused.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['merchantId']);
+    }
+    expect((await t.request('GET', '/v1/merchants/M-NOBODY-000', bearer(analyst.token))).status).toBe(404);
+
+    // the auditor reads it (payments:read); an ADMIN officer, the API keys and nobody at all are refused
+    const auditor = await loginAs(t, 'AUDITOR');
+    expect((await t.request('GET', `/v1/merchants/${merchantId}`, bearer(auditor.token))).status).toBe(200);
+    const admin = await loginAs(t, 'ADMIN');
+    expect((await t.request('GET', `/v1/merchants/${merchantId}`, bearer(admin.token))).status).toBe(403);
+    expect((await t.request('GET', `/v1/merchants/${merchantId}`, { key: t.gatewayKey })).status).toBe(403);
+    expect((await t.request('GET', `/v1/merchants/${merchantId}`, { key: t.adminKey })).status).toBe(403);
+    expect((await t.request('GET', `/v1/merchants/${merchantId}`, { key: null })).status).toBe(401);
   });
 
   it('counts alerts and decisions for the dashboard, and shows a list entry in full', async () => {

@@ -3,12 +3,20 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { RequirePermission, Roles, type AuthenticatedRequest } from '@app/access';
 import { AlertStatsQuery, type AlertStats, type JobQueueDepth } from '@app/alerts';
 import { NotFoundError } from '@app/common';
-import { DecisionStatsQuery, PartyActivityQuery, type DecisionStats, type PartyActivity } from '@app/decisions';
+import {
+  DecisionStatsQuery,
+  MERCHANT_ID_PATTERN,
+  MerchantActivityQuery,
+  PartyActivityQuery,
+  type DecisionStats,
+  type MerchantActivity,
+  type PartyActivity,
+} from '@app/decisions';
 import { QUEUES } from '@app/queue';
 
 export class WindowQueryDto {
@@ -20,16 +28,22 @@ export class WindowQueryDto {
   minutes?: number;
 }
 
+export class MerchantParamsDto {
+  @Matches(MERCHANT_ID_PATTERN, { message: '$property must be 1-64 letters, digits or ._:- (a merchant id as the gateway sends it)' })
+  merchantId: string;
+}
+
 /** A queue backend that does not answer within this time shows as unknown rather than holding up the dashboard. */
 const JOB_COUNT_TIMEOUT_MS = 2_000;
 
-/** Read models for dashboards and alert detail pages: counts, a party's recent activity, a list entry's record. */
+/** Read models for dashboards and alert detail pages: counts, a payer's or a merchant's recent activity, a list entry's record. */
 @ApiTags('insights')
 @Controller('v1')
 export class InsightsController {
   private readonly alertStats: AlertStatsQuery;
   private readonly decisionStats: DecisionStatsQuery;
   private readonly partyActivity: PartyActivityQuery;
+  private readonly merchantActivity: MerchantActivityQuery;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,6 +58,7 @@ export class InsightsController {
     this.alertStats = new AlertStatsQuery(dataSource, () => Promise.all(queues.map(jobQueueDepth)));
     this.decisionStats = new DecisionStatsQuery(dataSource);
     this.partyActivity = new PartyActivityQuery(dataSource);
+    this.merchantActivity = new MerchantActivityQuery(dataSource);
   }
 
   @Get('alerts/stats')
@@ -71,6 +86,16 @@ export class InsightsController {
   })
   party(@Param('payerKey') payerKey: string, @Req() request: AuthenticatedRequest): Promise<PartyActivity> {
     return this.partyActivity.execute({ payerKey, actor: request.actor!, requestId: request.id, now: new Date() });
+  }
+
+  @Get('merchants/:merchantId')
+  @RequirePermission('payments:read')
+  @ApiOperation({
+    summary:
+      "A merchant's recent payments (30 days, newest first, at most 200 with a truncated flag; both currency legs, outcome, decision time), totals per outcome over the whole window, and open alerts",
+  })
+  merchant(@Param() params: MerchantParamsDto, @Req() request: AuthenticatedRequest): Promise<MerchantActivity> {
+    return this.merchantActivity.execute({ merchantId: params.merchantId, actor: request.actor!, requestId: request.id, now: new Date() });
   }
 
   @Get('lists/:list/entries/:sourceId')

@@ -15,3 +15,4 @@ export * from './holds/webhook-signature.js';
 export * from './holds/webhook.job.js';
 export * from './decision-stats.query.js';
 export * from './party-activity.query.js';
+export * from './merchant-activity.query.js';
