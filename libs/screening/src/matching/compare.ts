@@ -7,6 +7,7 @@ import { EUROPEAN_NAME_CLASSES, GENDER_SUFFIX_PAIRS } from './vocabulary.js';
 import { anySegmentationMatches } from './chinese-syllables.js';
 import { type NameForm, ROLE_FAMILY, ROLE_GIVEN, type Term, TermTable } from './name-model.js';
 import { editDistance, penalisedJaroWinkler } from './similarity.js';
+import { segmentSyllables } from './phonetic.js';
 
 export interface PartAlignment {
   query: string | null;
@@ -387,7 +388,7 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   // syllable left over weighs like a missing name part, not like an omitted Western middle name
   // (when the list gives the name in Han or Hangul, or in Latin letters as three or four single romanised
   // syllables such as Cheung Wai Ming; otherwise a third word may be an omitted middle name)
-  const syllableNames = options.personLike && (list.script === 'han' || list.script === 'hangul' || romanisedSyllableName(l));
+  const syllableNames = options.personLike && (list.script === 'han' || list.script === 'hangul' || romanisedSyllableName(l, query.script === 'han' || query.script === 'hangul'));
   let listUnmatchedSyllables = 0;
   let listUnmatchedOuterNames = 0;
   let listHasNames = false;
@@ -630,12 +631,14 @@ function crossesRoles(form: NameForm, from: number, to: number): boolean {
 }
 
 /** Three or four name words, each one romanised Chinese syllable (Cheung Wai Ming, Zhang Wei Ming). */
-function romanisedSyllableName(terms: Term[]): boolean {
+function romanisedSyllableName(terms: Term[], anySyllable: boolean): boolean {
   let names = 0;
   for (const t of terms) {
     if (t.kind !== 'name') continue;
     names++;
-    if (!t.chineseSyllables?.some((segmentation) => segmentation.length === 1)) return false;
+    // a Chinese syllable (Cheung, Wai), or (against a name written in Han or Hangul, whose characters are all
+    // there) any East Asian syllable in the lists' spellings (Myong, Chol, Hyok)
+    if (!t.chineseSyllables?.some((segmentation) => segmentation.length === 1) && !(anySyllable && t.sinoKey.length > 0 && segmentSyllables(t.text, 1) !== null)) return false;
   }
   return names >= 3 && names <= 4;
 }
