@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -302,6 +303,34 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
       expect(history).toContain('268.00 CNY');
       expect(history).toContain('37.22 USD');
       expect(history).toContain('this alert');
+
+      // the merchant of the payment: its last 30 days by outcome, its payments with both legs, its open alerts
+      const [merchantCounts] = await t.dataSource.query(
+        `SELECT count(*)::int AS payments, count(*) FILTER (WHERE decision = 'REVIEW')::int AS review,
+                (SELECT count(*)::int FROM alerts WHERE merchant_id = 'M-310000-0091' AND status <> 'CLOSED') AS open
+         FROM payments WHERE merchant_id = 'M-310000-0091'`,
+      );
+      expect(merchantCounts.review).toBeGreaterThanOrEqual(2);
+      const merchantPanel = page.locator('section[data-section="merchant"]');
+      await merchantPanel
+        .getByRole('heading', { name: 'The merchant: recent payments and open alerts' })
+        .waitFor();
+      const totals = merchantPanel.getByRole('table', { name: 'Payments in the last 30 days by outcome' });
+      await totals.waitFor();
+      expect(await totals.locator('tr[data-outcome="REVIEW"] td').first().textContent()).toBe(
+        String(merchantCounts.review),
+      );
+      expect(await totals.locator('tfoot td').first().textContent()).toBe(String(merchantCounts.payments));
+      expect(await merchantPanel.locator('[data-value="open-alerts"]').textContent()).toBe(
+        `${merchantCounts.open} (0 about the merchant itself)`,
+      );
+      const merchantHistory = (await merchantPanel
+        .locator('table[data-table="merchant-payments"]')
+        .textContent())!;
+      expect(merchantHistory).toContain('268.00 CNY');
+      expect(merchantHistory).toContain('37.22 USD');
+      expect(merchantHistory).toContain('this alert');
+      expect(await merchantPanel.textContent()).toContain('Shanghai Dumpling House');
       await expectAccessible(page, 'alert detail');
       await shot(page, 'alert-detail');
 
@@ -394,7 +423,7 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
   );
 
   it.runIf(hasChromium)(
-    'an analyst opens a case from an alert, investigates, adds a note and exports the case file',
+    'an analyst opens a case from an alert, investigates and adds a note (no case-file export without reports:export)',
     async () => {
       const page = await signIn(analyst);
       const open = await t.dataSource.query(
@@ -414,11 +443,8 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
       // both currency legs of the payment
       expect(payments).toContain('268.00 CNY');
       expect(payments).toContain('37.22 USD');
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Export case file (JSON)' }).click(),
-      ]);
-      expect(file.suggestedFilename()).toMatch(/^case-[0-9a-f-]{36}\.json$/);
+      // case files are the API's, exported with reports:export (supervisors) only: an analyst gets no export button
+      expect(await page.getByRole('button', { name: /Export case file/ }).count()).toBe(0);
       await expectAccessible(page, 'case detail');
       await shot(page, 'case');
       await page.getByRole('link', { name: 'Cases', exact: true }).click();
@@ -429,13 +455,54 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
   );
 
   it.runIf(hasChromium)(
-    'a supervisor downloads the case file as a PDF, with the token in a header and never in a URL',
+    "a supervisor downloads the case file as the API's JSON bundle and as a PDF, with the token in a header and never in a URL",
     async () => {
       const page = await signIn(supervisor);
       const urls: string[] = [];
       page.on('request', (request) => urls.push(request.url()));
       const [caseRow] = await t.dataSource.query('SELECT id FROM cases ORDER BY created_at DESC LIMIT 1');
       await page.goto(`${base}/console/cases/${caseRow.id}`);
+
+      // the JSON export is the API's bundle (GET /v1/cases/{id}/export?format=json), not the page as shown
+      const [bundleFile, bundleResponse] = await Promise.all([
+        page.waitForEvent('download'),
+        page.waitForResponse((response) =>
+          response.url().includes(`/v1/cases/${caseRow.id}/export?format=json`),
+        ),
+        page.getByRole('button', { name: 'Export case file (JSON)' }).click(),
+      ]);
+      expect(bundleFile.suggestedFilename()).toMatch(new RegExp(`^case-${caseRow.id}-.+\\.json$`));
+      const bundleBytes = readFileSync(await bundleFile.path());
+      const bundleSha256 = createHash('sha256').update(bundleBytes).digest('hex');
+      expect(bundleResponse.headers()['x-content-sha256']).toBe(bundleSha256);
+      const bundle = JSON.parse(bundleBytes.toString('utf8'));
+      expect(bundle).toMatchObject({
+        schema: 'cpg.case-file/1',
+        generatedBy: `officer:${supervisor.username}`,
+        case: { id: caseRow.id },
+      });
+      expect(bundle.notice).toContain('CONFIDENTIAL');
+      expect(bundle.auditExtract.length).toBeGreaterThan(0);
+      for (const entry of bundle.auditExtract) expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(bundle.payments[0]).toMatchObject({ amount: { currency: 'CNY' } });
+      // its SHA-256 manifest, recorded by the API as a case.exported audit event, names this very file
+      const [jsonExport] = await t.dataSource.query(
+        "SELECT actor, after FROM audit_events WHERE action = 'case.exported' AND entity_id = $1 ORDER BY id",
+        [caseRow.id],
+      );
+      expect(jsonExport.actor).toBe(`officer:${supervisor.username}`);
+      expect(jsonExport.after).toMatchObject({
+        caseId: caseRow.id,
+        format: 'json',
+        bundleSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(jsonExport.after.files[0]).toMatchObject({
+        name: bundleFile.suggestedFilename(),
+        role: 'case-file',
+        sha256: bundleSha256,
+        sizeBytes: bundleBytes.length,
+      });
+
       const [file] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Export case file (PDF)' }).click(),
@@ -444,12 +511,18 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
       const bytes = readFileSync(await file.path());
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(urls.filter((url) => url.includes(`/v1/cases/${caseRow.id}/export?format=pdf`))).toHaveLength(1);
+      expect(urls.filter((url) => url.includes(`/v1/cases/${caseRow.id}/export?format=json`))).toHaveLength(
+        1,
+      );
       expect(urls.filter((url) => /cpo_|token|authorization/i.test(url))).toEqual([]);
       const audit = await t.dataSource.query(
-        "SELECT actor FROM audit_events WHERE action = 'case.exported' AND entity_id = $1",
+        "SELECT actor, after->>'format' AS format FROM audit_events WHERE action = 'case.exported' AND entity_id = $1 ORDER BY id",
         [caseRow.id],
       );
-      expect(audit).toEqual([{ actor: `officer:${supervisor.username}` }]);
+      expect(audit).toEqual([
+        { actor: `officer:${supervisor.username}`, format: 'json' },
+        { actor: `officer:${supervisor.username}`, format: 'pdf' },
+      ]);
       await expectAccessible(page, 'case detail (supervisor)');
     },
   );
@@ -566,6 +639,13 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
     await expectAccessible(page, 'alert queue (zh)');
     await shot(page, 'alert-queue-zh');
 
+    // the alert page's merchant panel in Chinese
+    const [zhAlert] = await t.dataSource.query(
+      'SELECT id FROM alerts WHERE merchant_id IS NOT NULL ORDER BY created_at LIMIT 1',
+    );
+    await page.goto(`${base}/console/alerts/${zhAlert.id}`);
+    await page.getByRole('heading', { name: '商户：近期支付与未结预警' }).waitFor();
+    await page.getByRole('table', { name: '最近 30 天的支付（按决定结果）' }).waitFor();
     await page.getByRole('link', { name: '概览' }).click();
     await page.getByRole('heading', { name: '概览', level: 1 }).waitFor();
     await page.getByRole('img', { name: /每分钟决定数/ }).waitFor();

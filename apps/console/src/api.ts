@@ -419,6 +419,48 @@ export function partyActivity(payerKey: string): Promise<PartyActivity> {
   return api<PartyActivity>('GET', `/v1/parties/${encodeURIComponent(payerKey)}`);
 }
 
+export interface MerchantOutcomeTotals {
+  count: number;
+  amountUsdCents: number;
+  amountCnyFen: number;
+}
+
+export interface MerchantActivity {
+  merchantId: string;
+  profile: {
+    name: string | null;
+    mcc: string | null;
+    city: string | null;
+    country: string | null;
+    fromTransactionId: string;
+  } | null;
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+  window: { days: number; from: string };
+  /** newest first, at most 200: `truncated` says when the window holds more (the totals count them all) */
+  payments: Array<{
+    transactionId: string;
+    occurredAt: string;
+    decidedAt: string | null;
+    payerKey: string;
+    amount: { value: string; currency: string };
+    payerAmount: { value: string; currency: string } | null;
+    amountUsdCents: number;
+    amountCnyFen: number;
+    decision: string;
+    status: string;
+    hold: string | null;
+    qrType: string;
+  }>;
+  truncated: boolean;
+  totals: MerchantOutcomeTotals & { byOutcome: Record<string, MerchantOutcomeTotals> };
+  openAlerts: { total: number; aboutMerchant: number };
+}
+
+export function merchantActivity(merchantId: string): Promise<MerchantActivity> {
+  return api<MerchantActivity>('GET', `/v1/merchants/${encodeURIComponent(merchantId)}`);
+}
+
 export function listEntryRecord(list: string, sourceId: string): Promise<ListEntryRecord> {
   return api<ListEntryRecord>(
     'GET',

@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   api,
+  ApiError,
+  merchantActivity,
   partyActivity,
   type AlertDetail,
   type AlertView,
@@ -530,6 +532,180 @@ function PartyPanel({ payerKey, transactionId }: { payerKey: string; transaction
   );
 }
 
+const MERCHANT_OUTCOMES = ['APPROVE', 'STEP_UP', 'REVIEW', 'DECLINE'] as const;
+
+/**
+ * The merchant behind the alert (or behind the alert's payment): the last 30 days of payments with both currency
+ * legs, outcome and decision time, totals per outcome over the whole window, and its open alerts.
+ */
+function MerchantPanel({ merchantId, transactionId }: { merchantId: string; transactionId?: string }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const merchant = useQuery({
+    queryKey: ['merchant', merchantId],
+    queryFn: () => merchantActivity(merchantId),
+    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
+  });
+  const unknown = merchant.error instanceof ApiError && merchant.error.status === 404;
+  const data = merchant.data;
+  return (
+    <section className="card" aria-labelledby="merchant-title" data-section="merchant">
+      <h2 id="merchant-title">{t('merchantPanel.title')}</h2>
+      {merchant.isLoading && <Loading />}
+      {unknown ? (
+        <p className="muted">{t('merchantPanel.unknown', { id: merchantId })}</p>
+      ) : (
+        <ErrorBox error={merchant.error} />
+      )}
+      {data && (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t('merchantPanel.id')}</dt>
+              <dd className="mono">{data.merchantId}</dd>
+            </div>
+            <div>
+              <dt>{t('merchantPanel.name')}</dt>
+              <dd>{data.profile?.name ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('merchantPanel.mcc')}</dt>
+              <dd className="mono">{data.profile?.mcc ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('merchantPanel.place')}</dt>
+              <dd>{[data.profile?.city, data.profile?.country].filter(Boolean).join(', ') || '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('merchantPanel.firstSeen')}</dt>
+              <dd>{data.firstSeenAt ? <DateTime value={data.firstSeenAt} /> : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('merchantPanel.openAlerts')}</dt>
+              <dd data-value="open-alerts">
+                {t('merchantPanel.openAlertsValue', {
+                  total: data.openAlerts.total,
+                  about: data.openAlerts.aboutMerchant,
+                })}
+              </dd>
+            </div>
+          </dl>
+          <div className="table-wrap">
+            <table className="grid compact" data-table="merchant-totals">
+              <caption>{t('merchantPanel.totals')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('merchantPanel.outcome')}</th>
+                  <th scope="col">{t('merchantPanel.count')}</th>
+                  <th scope="col">{t('merchantPanel.usd')}</th>
+                  <th scope="col">{t('merchantPanel.cny')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {MERCHANT_OUTCOMES.map((outcome) => {
+                  const row = data.totals.byOutcome[outcome] ?? {
+                    count: 0,
+                    amountUsdCents: 0,
+                    amountCnyFen: 0,
+                  };
+                  return (
+                    <tr key={outcome} data-outcome={outcome}>
+                      <th scope="row">
+                        <Badge kind={outcome}>{t(`outcome.${outcome}` as MessageKey)}</Badge>
+                      </th>
+                      <td className="num">{row.count}</td>
+                      <td className="num">{minorUnits(row.amountUsdCents, 'USD')}</td>
+                      <td className="num">{minorUnits(row.amountCnyFen, 'CNY')}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('merchantPanel.total')}</th>
+                  <td className="num">{data.totals.count}</td>
+                  <td className="num">{minorUnits(data.totals.amountUsdCents, 'USD')}</td>
+                  <td className="num">{minorUnits(data.totals.amountCnyFen, 'CNY')}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <h3>{t('merchantPanel.payments', { n: data.totals.count })}</h3>
+          {data.truncated && (
+            <p className="notice" data-notice="truncated">
+              {t('merchantPanel.truncated', { shown: data.payments.length, total: data.totals.count })}
+            </p>
+          )}
+          {data.payments.length === 0 ? (
+            <p className="muted">{t('merchantPanel.noPayments')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="grid compact" data-table="merchant-payments">
+                <caption className="visually-hidden">
+                  {t('merchantPanel.payments', { n: data.totals.count })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cases.occurred')}</th>
+                    <th scope="col">{t('payment.transaction')}</th>
+                    <th scope="col">{t('merchantPanel.payer')}</th>
+                    <th scope="col">{t('cases.merchantLeg')}</th>
+                    <th scope="col">{t('cases.payerLeg')}</th>
+                    <th scope="col">{t('merchantPanel.usd')}</th>
+                    <th scope="col">{t('payment.decision')}</th>
+                    <th scope="col">{t('merchantPanel.decidedAt')}</th>
+                    <th scope="col">{t('payment.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(all ? data.payments : data.payments.slice(0, PAYMENTS_SHOWN)).map((row) => (
+                    <tr
+                      key={row.transactionId}
+                      className={row.transactionId === transactionId ? 'selected' : undefined}
+                    >
+                      <td>
+                        <DateTime value={row.occurredAt} />
+                      </td>
+                      <td className="mono">
+                        {row.transactionId}
+                        {row.transactionId === transactionId && (
+                          <span className="small"> ({t('merchantPanel.thisPayment')})</span>
+                        )}
+                      </td>
+                      <td className="mono small">{row.payerKey}</td>
+                      <td className="num">{money(row.amount)}</td>
+                      <td className="num">{row.payerAmount ? money(row.payerAmount) : '—'}</td>
+                      <td className="num">{minorUnits(row.amountUsdCents, 'USD')}</td>
+                      <td>
+                        <Badge kind={row.decision}>{row.decision}</Badge>
+                      </td>
+                      <td>{row.decidedAt ? <DateTime value={row.decidedAt} /> : '—'}</td>
+                      <td>
+                        {row.status}
+                        {row.hold && (
+                          <span className="small">
+                            {' '}
+                            · {t('merchantPanel.hold')}: {t(`hold.${row.hold}` as MessageKey)}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {!all && data.payments.length > PAYMENTS_SHOWN && (
+            <button type="button" className="secondary" onClick={() => setAll(true)}>
+              {t('merchantPanel.showAll', { n: data.payments.length })}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
 export function AlertDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -547,6 +723,17 @@ export function AlertDetailPage() {
     enabled: typeof evidenceTransaction === 'string' && can('payments:read'),
     queryFn: () =>
       api<HeldPaymentView>('GET', `/v1/pre-auth/${encodeURIComponent(String(evidenceTransaction))}`),
+  });
+  // an alert without a merchant id may still concern a payment with a merchant: the payer's payments name it
+  const needsPaymentMerchant =
+    !!alert.data &&
+    !alert.data.merchantId &&
+    !!alert.data.partyKey &&
+    typeof evidenceTransaction === 'string';
+  const payerOfAlert = useQuery({
+    queryKey: ['party', alert.data?.partyKey],
+    enabled: needsPaymentMerchant && can('payments:read'),
+    queryFn: () => partyActivity(String(alert.data?.partyKey)),
   });
   const cases = useQuery({
     queryKey: ['cases', 'of-alert', id],
@@ -587,6 +774,9 @@ export function AlertDetailPage() {
   const canApprove =
     can('alerts:approve') && data.status === 'PENDING_APPROVAL' && data.disposedBy !== me?.officer.username;
   const transactionId = typeof evidence.transactionId === 'string' ? evidence.transactionId : undefined;
+  const merchantId =
+    data.merchantId ??
+    payerOfAlert.data?.payments.find((row) => row.transactionId === transactionId)?.merchantId;
   const hits =
     evidence.hits ??
     (typeof evidence.list === 'string'
@@ -747,6 +937,10 @@ export function AlertDetailPage() {
         ) : (
           <p className="muted">{t('partyPanel.none')}</p>
         ))}
+
+      {can('payments:read') && merchantId && (
+        <MerchantPanel merchantId={merchantId} transactionId={transactionId} />
+      )}
 
       {canWork && data.status === 'IN_PROGRESS' && mine && <DispositionForm alert={data} />}
       {canApprove && <ApprovalForm alert={data} />}

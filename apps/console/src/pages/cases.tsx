@@ -182,17 +182,6 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-function exportJson(detail: CaseDetail): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(detail, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `case-${detail.id}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function CaseDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -237,9 +226,13 @@ export function CaseDetailPage() {
       }),
     onSuccess: refresh,
   });
-  // the API builds the PDF; fetched with the bearer token in a header and saved from a blob (no token in a URL)
+  // the API builds the case file (the PDF, or the JSON bundle it is laid out from), records its SHA-256 manifest
+  // as a case.exported audit event; fetched with the bearer token in a header and saved from a blob (no token in a URL)
   const exportPdf = useMutation({
     mutationFn: () => download(`/v1/cases/${id}/export?format=pdf`, `case-${id}.pdf`),
+  });
+  const exportJson = useMutation({
+    mutationFn: () => download(`/v1/cases/${id}/export?format=json`, `case-${id}.json`),
   });
   const fetchAttachment = useMutation({
     mutationFn: (attachment: { id: string; filename: string }) =>
@@ -274,21 +267,31 @@ export function CaseDetailPage() {
         {data.strRequired && (
           <Badge kind="STRONG">{data.strImmediate ? t('cases.strImmediate') : t('cases.str')}</Badge>
         )}
-        <button type="button" className="secondary" onClick={() => exportJson(data)}>
-          {t('cases.exportJson')}
-        </button>
+        {/* case files are exported by officers with reports:export only (audited); nobody else gets a copy */}
         {can('reports:export') && (
-          <button
-            type="button"
-            className="secondary"
-            data-action="export-pdf"
-            onClick={() => exportPdf.mutate()}
-            disabled={exportPdf.isPending}
-          >
-            {exportPdf.isPending ? t('cases.exportingPdf') : t('cases.exportPdf')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="secondary"
+              data-action="export-json"
+              onClick={() => exportJson.mutate()}
+              disabled={exportJson.isPending}
+            >
+              {exportJson.isPending ? t('cases.exportingJson') : t('cases.exportJson')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              data-action="export-pdf"
+              onClick={() => exportPdf.mutate()}
+              disabled={exportPdf.isPending}
+            >
+              {exportPdf.isPending ? t('cases.exportingPdf') : t('cases.exportPdf')}
+            </button>
+          </>
         )}
       </div>
+      <ErrorBox error={exportJson.error} />
       <ErrorBox error={exportPdf.error} />
       <dl className="facts card">
         <div>
