@@ -52,6 +52,8 @@ function syllabic(t: Term): boolean {
 
 /** a Latvian / Lithuanian -s ending on one side only */
 const BALTIC_ENDING = 0.9;
+/** two consonants in common say little (hanih / khan, sidi / saeed) */
+const SHORT_SKELETON = 0.66;
 /** Abd al-X against X alone */
 const ABD_SHORT = 0.85;
 const ABD_SHORT_CONFLICT = 0.15;
@@ -155,7 +157,7 @@ export function termSimilarity(a: Term, b: Term, surnameClasses = true, han: Han
   if (a.abjad || b.abjad) {
     if (a.skeleton.length === 0 || b.skeleton.length === 0) return NONE;
     // short skeletons collide by chance (hanih / khan): the fewer consonants, the weaker the evidence
-    if (a.skeleton === b.skeleton) return { score: a.skeleton.length >= 4 ? 0.92 : a.skeleton.length === 3 ? 0.86 : 0.72, method: 'consonant-skeleton' };
+    if (a.skeleton === b.skeleton) return { score: a.skeleton.length >= 4 ? 0.92 : a.skeleton.length === 3 ? 0.86 : SHORT_SKELETON, method: 'consonant-skeleton' };
     const fuzzy = fuzzySimilarity(a.skeleton, b.skeleton);
     return { score: Math.min(0.85, fuzzy.score * (a.skeleton.length >= 3 ? 0.95 : 0.8)), method: 'consonant-skeleton' };
   }
