@@ -414,6 +414,8 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     const inTouched = this.scratchTouched;
     const touchedAll: number[] = [];
     const result = new Map<number, number>();
+    // the forms of one query share their words: a word not in the vocabulary is expanded once per search
+    const similarOfQueryWord = new Map<number, ReadonlyMap<number, number>>();
     for (const { form } of queryForms) {
       const formTouched: number[] = [];
       // the bound counts only the parts that can start candidates: tags and initials are scored later
@@ -431,7 +433,11 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         // a repeated word (Li Li Mei) can only be found once in a list name
         if (seenTerms.has(term.id)) continue;
         seenTerms.add(term.id);
-        const similar = this.cachedSimilarTerms(term, scan);
+        let similar = similarOfQueryWord.get(term.id);
+        if (similar === undefined) {
+          similar = this.cachedSimilarTerms(term, scan);
+          similarOfQueryWord.set(term.id, similar);
+        }
         // split: a query word that is two vocabulary words glued together (SamirHassan): each half earns half
         const halves: number[] = [];
         if (term.text.length >= 4 && !term.abjad) {
