@@ -3,7 +3,7 @@
  * and Jaro-Winkler; an order-free greedy alignment (with joined/split words); an unmatched query part costs
  * its full weight, an unmatched list part a little. Deterministic: ties are broken by position.
  */
-import { EUROPEAN_NAME_CLASSES, GENDER_SUFFIX_PAIRS } from './vocabulary.js';
+import { EUROPEAN_NAME_CLASSES, GENDER_SUFFIX_PAIRS, NAME_LIKE_HONORIFICS } from './vocabulary.js';
 import { anySegmentationMatches } from './chinese-syllables.js';
 import { type NameForm, ROLE_FAMILY, ROLE_GIVEN, type Term, TermTable } from './name-model.js';
 import { editDistance, penalisedJaroWinkler } from './similarity.js';
@@ -335,7 +335,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     // a low-weight tag may only align with a low-weight tag or an equal word
     const qTag = allTags(q, c.q0, c.q1);
     const lTag = allTags(l, c.l0, c.l1);
-    if (qTag !== lTag && c.score < 0.99) continue;
+    // (an initial may stand for a name-like title: S. for Sayyed)
+    if (qTag !== lTag && c.score < 0.99 && !(c.method === 'initial' && nameLikeTitle(qTag ? q[c.q0] : l[c.l0]))) continue;
     for (let i = c.q0; i < c.q1; i++) {
       qUsed[i] = 1;
       qScore[i] = c.score;
@@ -649,6 +650,10 @@ function romanisedSyllableName(terms: Term[], anySyllable: boolean): boolean {
 function eastAsianLooking(terms: Term[]): boolean {
   for (const t of terms) if (t.kind === 'name' && t.chineseSyllables === null && t.sinoKey.length === 0) return false;
   return true;
+}
+
+function nameLikeTitle(term: Term | undefined): boolean {
+  return term !== undefined && term.kind === 'honorific' && NAME_LIKE_HONORIFICS.has(term.text);
 }
 
 function allTags(terms: Term[], from: number, to: number): boolean {
