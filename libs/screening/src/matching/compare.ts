@@ -319,7 +319,17 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     addInitialisms(q, l, false, candidates, options.personLike);
     addInitialisms(l, q, true, candidates, options.personLike);
   }
-  candidates.sort((a, b) => b.score - a.score || (b.q1 - b.q0 + b.l1 - b.l0) - (a.q1 - a.q0 + a.l1 - a.l0) || a.q0 - b.q0 || a.l0 - b.l0);
+  // equal scores: the longer span, then the pair nearer the diagonal (a repeated word aligns with its own place:
+  // MohammedReda Mohammed ↔ Mohammed Reda Mohammed), then position
+  const diagonal = (c: Candidate): number => Math.abs(c.q0 / nq - c.l0 / nl);
+  candidates.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.q1 - b.q0 + b.l1 - b.l0 - (a.q1 - a.q0 + a.l1 - a.l0) ||
+      diagonal(a) - diagonal(b) ||
+      a.q0 - b.q0 ||
+      a.l0 - b.l0,
+  );
   // plain arrays: names are short, and typed arrays would allocate a backing store per comparison
   const qScore: number[] = new Array<number>(nq).fill(0);
   const lScore: number[] = new Array<number>(nl).fill(0);
@@ -335,8 +345,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
     // a low-weight tag may only align with a low-weight tag or an equal word
     const qTag = allTags(q, c.q0, c.q1);
     const lTag = allTags(l, c.l0, c.l1);
-    // (an initial may stand for a name-like title: S. for Sayyed)
-    if (qTag !== lTag && c.score < 0.99 && !(c.method === 'initial' && nameLikeTitle(qTag ? q[c.q0] : l[c.l0]))) continue;
+    // (an initial may stand for a name-like title: S. for Sayyed; a word may be a particle and a title glued: ElSayed)
+    if (qTag !== lTag && c.score < 0.99 && !(c.method === 'initial' && nameLikeTitle(qTag ? q[c.q0] : l[c.l0])) && c.method !== 'joined-exact') continue;
     for (let i = c.q0; i < c.q1; i++) {
       qUsed[i] = 1;
       qScore[i] = c.score;

@@ -285,7 +285,7 @@ function joinCompounds(words: string[]): string[] {
       out[out.length - 1] = prev + 'ullah';
       continue;
     }
-    if (prev !== undefined && prev.length >= 3 && (ARABIC_ARTICLES.has(w) || w === 'u' || w === 'e') && DIN_FORMS.has(words[i + 1] ?? '')) {
+    if (prev !== undefined && prev.length >= 2 && (ARABIC_ARTICLES.has(w) || w === 'u' || w === 'e') && DIN_FORMS.has(words[i + 1] ?? '')) {
       out[out.length - 1] = prev + 'uddin';
       i += 1;
       continue;

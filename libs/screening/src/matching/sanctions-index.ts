@@ -419,10 +419,14 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     for (const { form } of queryForms) {
       const formTouched: number[] = [];
       // the bound counts only the parts that can start candidates: tags and initials are scored later
+      // (a repeated word counts once, as it is found once: Ramadan Ramadan)
       let totalWeight = 0;
+      const countedTerms = new Set<number>();
       for (let i = 0; i < form.terms.length; i++) {
         const term = form.terms[i];
-        if (term !== undefined && (form.weights[i] ?? 0) >= 0.3 && BLOCKING_KINDS.has(term.kind)) totalWeight += form.weights[i] ?? 0;
+        if (term === undefined || countedTerms.has(term.id)) continue;
+        countedTerms.add(term.id);
+        if ((form.weights[i] ?? 0) >= 0.3 && BLOCKING_KINDS.has(term.kind)) totalWeight += form.weights[i] ?? 0;
       }
       if (totalWeight === 0) continue;
       const seenTerms = new Set<number>();
