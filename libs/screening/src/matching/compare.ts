@@ -213,6 +213,8 @@ interface Candidate {
   l1: number;
   score: number;
   method: string;
+  /** distance of the pair from the diagonal of the two names (set before sorting) */
+  diagonal?: number;
 }
 
 /** Scratch table for terms made of joined words (SergeiLavrov ↔ Sergei Lavrov). */
@@ -321,12 +323,12 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
   }
   // equal scores: the longer span, then the pair nearer the diagonal (a repeated word aligns with its own place:
   // MohammedReda Mohammed ↔ Mohammed Reda Mohammed), then position
-  const diagonal = (c: Candidate): number => Math.abs(c.q0 / nq - c.l0 / nl);
+  for (const c of candidates) c.diagonal = Math.abs(c.q0 / nq - c.l0 / nl);
   candidates.sort(
     (a, b) =>
       b.score - a.score ||
       b.q1 - b.q0 + b.l1 - b.l0 - (a.q1 - a.q0 + a.l1 - a.l0) ||
-      diagonal(a) - diagonal(b) ||
+      (a.diagonal ?? 0) - (b.diagonal ?? 0) ||
       a.q0 - b.q0 ||
       a.l0 - b.l0,
   );
