@@ -469,7 +469,8 @@ export function compareForms(query: NameForm, list: NameForm, options: CompareOp
       matchedWeight += w;
       matchedScore += w * (qScore[i] ?? 0);
 
-    } else if (matchedTexts.has(term.text) && listUnmatchedNames === 0 && !cjk) {
+    } else if (matchedTexts.has(term.text) && listUnmatchedNames === 0 && !cjk && matchedListNames >= 2) {
+      // (not when the repeated word is all that matched: Martin Martin is not the one-word name Martin)
       continue;
     } else {
       // an initial that matches nothing contradicts the list name; so does a stated family name
