@@ -665,8 +665,12 @@ function eastAsianLooking(terms: Term[]): boolean {
   return true;
 }
 
+const KUNYA_PARTICLES = new Set(['abu', 'abou', 'abo', 'abi', 'um', 'umm']);
+
 function nameLikeTitle(term: Term | undefined): boolean {
-  return term !== undefined && term.kind === 'honorific' && NAME_LIKE_HONORIFICS.has(term.text);
+  if (term === undefined) return false;
+  // a title used as a name (Sayyed), or a kunya's Abu / Abou (A. Zayd for Abu Zayd)
+  return (term.kind === 'honorific' && NAME_LIKE_HONORIFICS.has(term.text)) || (term.kind === 'particle' && KUNYA_PARTICLES.has(term.text));
 }
 
 function allTags(terms: Term[], from: number, to: number): boolean {

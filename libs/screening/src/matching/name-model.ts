@@ -307,9 +307,11 @@ function legalCode(word: string): string | undefined {
 
 /** One typing error in a legal-form word (Compnay, Jiont, Dstock) still makes it a legal form. */
 function fixLegalTypos(words: string[]): string[] {
-  return words.map((w) => {
-    if (w.length < 5 || Object.prototype.hasOwnProperty.call(LEGAL_FORMS, w)) return w;
+  return words.map((w, i) => {
+    if (w.length < 4 || Object.prototype.hasOwnProperty.call(LEGAL_FORMS, w)) return w;
     for (const legal of LEGAL_WORDS) {
+      // a four-letter word only inside a legal phrase (Joint Stoc Company), never on its own
+      if (w.length === 4 && !(legal === 'stock' && words[i - 1] === 'joint')) continue;
       if (Math.abs(legal.length - w.length) <= 1 && editDistance(w, legal, 1) <= 1) return legal;
     }
     return w;
