@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -7,57 +7,9 @@ import type { Queue } from 'bullmq';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../libs/queue/src/index.js';
+import { CHROMIUM, expectAccessible, hasChromium, poll, ROOT, shot } from './support/browser.js';
 import { createOfficer, type TestOfficer } from './support/officers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ROOT = new URL('..', import.meta.url).pathname;
-/** Set CONSOLE_SCREENSHOTS=docs/console to write the documentation's screenshots. */
-const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ? join(ROOT, process.env.CONSOLE_SCREENSHOTS) : null;
-const AXE_SOURCE = hasChromium ? readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') : '';
-
-/** expect.poll waits 1 s by default: too short for a browser on a busy machine. */
-function poll<T>(probe: () => Promise<T>) {
-  return expect.poll(probe, { timeout: 20_000 });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core in the page: WCAG 2.1 A/AA and best practices; serious and critical violations fail the test. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const page = globalThis as unknown as {
-      document: unknown;
-      axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-    };
-    const result = await page.axe.run(page.document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.slice(0, 3).map((node) => ({ target: node.target })),
-    }));
-  });
-  const serious = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(serious, `${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 const SIMPLE_CSV = [
   'id,type,name,aliases,weak_aliases,original_script_names,dates_of_birth,nationalities,identifiers,addresses,programmes,gender,remarks,listed_on',

@@ -1,38 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenerateReportUseCase } from '../libs/reports/src/index.js';
+import { CHROMIUM, expectAccessible, hasChromium, poll, ROOT, shot } from './support/browser.js';
 import { createOfficer, type TestOfficer } from './support/officers.js';
 import { preAuthRequest, startTestApp, TEST_ACTOR, type TestApp } from './support/test-app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ROOT = new URL('..', import.meta.url).pathname;
-/** Set CONSOLE_SCREENSHOTS=docs/console to write the documentation's screenshots. */
-const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ? join(ROOT, process.env.CONSOLE_SCREENSHOTS) : null;
-const AXE_SOURCE = hasChromium ? readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') : '';
-
-/** expect.poll waits 1 s by default: too short for a browser on a busy machine. */
-function poll<T>(probe: () => Promise<T>) {
-  return expect.poll(probe, { timeout: 20_000 });
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from './support/wait.js';
 
 /** A payer matching the demo list by name only (no date of birth or nationality): a REVIEW-band hit, a held payment and an alert. */
 function reviewRequest(): Record<string, any> {
@@ -46,44 +23,6 @@ function reviewRequest(): Record<string, any> {
       idDocument: undefined,
     },
   });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core in the page: WCAG 2.1 A/AA and best practices; serious and critical violations fail the test. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  // evaluated over the DevTools protocol, so the console's Content-Security-Policy does not stop it
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const page = globalThis as unknown as {
-      document: unknown;
-      axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-    };
-    const result = await page.axe.run(page.document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.slice(0, 3).map((node) => ({ target: node.target })),
-    }));
-  });
-  const serious = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(serious, `${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 // generous timeouts: in CI this file shares two cores with the rest of the suite
@@ -145,7 +84,7 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
         [transactions],
       );
       return rows[0].n >= 2 && holds[0].n >= 2;
-    });
+    }, 60_000);
     // a large-value transaction report for a past Beijing day, for the reports page
     const day = new Date(Date.now() + 8 * 3600_000 - 2 * 86400_000).toISOString().slice(0, 10);
     await new GenerateReportUseCase(t.dataSource).execute({
@@ -396,6 +335,7 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
               [transactionId],
             )
           ).length > 0,
+        60_000,
       );
 
       await page.getByRole('link', { name: 'Reports' }).click();
