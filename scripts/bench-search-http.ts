@@ -43,6 +43,7 @@ import {
   type Thresholds,
 } from '../libs/screening/src/index.js';
 import { mulberry32 } from '../libs/screening/src/matching-eval/prng.js';
+import { OFFICIAL_LISTS } from '../libs/screening/src/matching-eval/official-lists.js';
 import { clearRedisPrefix, loadAverages, rssOf, run, stopProcess, waitReady } from './bench-support.js';
 
 const { values } = parseArgs({
@@ -72,30 +73,9 @@ const PATH = '/v1/screening/search';
 const loadAtStart = loadAverages();
 const startedAt = Date.now();
 
-/** The official lists and how the CLI imports them (the LISTS table of scripts/eval-matching.ts, without OFAC's
- * Enhanced XML: it is the same consolidated list as the CSV files, and sources.json says to enable one of the two). */
-const LISTS = [
-  {
-    list: 'OFAC_SDN',
-    format: 'ofac-sdn-csv',
-    main: 'ofac_sdn.csv',
-    alt: 'ofac_sdn_alt.csv',
-    add: 'ofac_sdn_add.csv',
-    comments: 'ofac_sdn_comments.csv',
-  },
-  {
-    list: 'OFAC_CONS',
-    format: 'ofac-cons-csv',
-    main: 'ofac_cons_prim.csv',
-    alt: 'ofac_cons_alt.csv',
-    add: 'ofac_cons_add.csv',
-    comments: 'ofac_cons_comments.csv',
-  },
-  { list: 'UN_SC', format: 'un-xml', main: 'un_sc_consolidated.xml' },
-  { list: 'EU_FSF', format: 'eu-fsf-xml', main: 'eu_fsf_subset_2016.xml' },
-  { list: 'UK_HMT', format: 'uk-hmt-csv', main: 'uk_hmt_conlist.csv' },
-  { list: 'US_CSL', format: 'us-csl-csv', main: 'us_trade_csl_2022-05.csv.gz' },
-] as const;
+/** The official lists the CLI imports: all saved lists but OFAC's Enhanced XML, which is the same consolidated list
+ * as the CSV files (sources.json says to enable one of the two). */
+const LISTS = OFFICIAL_LISTS.filter((spec) => spec.format !== 'ofac-enhanced-xml');
 
 interface Imported {
   list: string;
@@ -583,7 +563,7 @@ async function importLists(runtime: string, env: NodeJS.ProcessEnv): Promise<Imp
     }
     const args = [...cli, 'lists:import', '--format', spec.format, '--list', spec.list, '--file', main];
     for (const part of ['alt', 'add', 'comments'] as const) {
-      const name = (spec as Partial<Record<typeof part, string>>)[part];
+      const name = spec[part];
       if (name && existsSync(join(dataDir, name))) args.push(`--${part}`, join(dataDir, name));
     }
     const started = performance.now();

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fuse from 'fuse.js';
-import type { ListEntry, ListFiles, ListFormat } from '../libs/screening/src/domain/list-entry.js';
+import type { ListEntry, ListFiles } from '../libs/screening/src/domain/list-entry.js';
 import type {
   Match,
   SanctionsIndex,
@@ -33,6 +33,10 @@ import {
   type SyntheticPerson,
 } from '../libs/screening/src/matching-eval/eval-files.js';
 import { mulberry32 } from '../libs/screening/src/matching-eval/prng.js';
+import {
+  OFFICIAL_LISTS,
+  type OfficialListFiles,
+} from '../libs/screening/src/matching-eval/official-lists.js';
 import {
   binaryScores,
   emptyConfusion,
@@ -239,39 +243,8 @@ function compareNamePair(nameA: string, nameB: string, type: ScreeningQuery['typ
 
 // ---------------------------------------------------------------- lists
 
-interface ListSpec {
-  list: string;
-  format: ListFormat;
-  main: string;
-  alt?: string;
-  add?: string;
-  comments?: string;
-}
-
-const LISTS: readonly ListSpec[] = [
-  {
-    list: 'OFAC_SDN',
-    format: 'ofac-sdn-csv',
-    main: 'ofac_sdn.csv',
-    alt: 'ofac_sdn_alt.csv',
-    add: 'ofac_sdn_add.csv',
-    comments: 'ofac_sdn_comments.csv',
-  },
-  {
-    list: 'OFAC_CONS',
-    format: 'ofac-cons-csv',
-    main: 'ofac_cons_prim.csv',
-    alt: 'ofac_cons_alt.csv',
-    add: 'ofac_cons_add.csv',
-    comments: 'ofac_cons_comments.csv',
-  },
-  // the same non-SDN list in OFAC's Enhanced XML; a separate list id keeps the two parsers' entries apart
-  { list: 'OFAC_CONS_ENHANCED', format: 'ofac-enhanced-xml', main: 'ofac_cons_enhanced.xml' },
-  { list: 'UN_SC', format: 'un-xml', main: 'un_sc_consolidated.xml' },
-  { list: 'EU_FSF', format: 'eu-fsf-xml', main: 'eu_fsf_subset_2016.xml' },
-  { list: 'UK_HMT', format: 'uk-hmt-csv', main: 'uk_hmt_conlist.csv' },
-  { list: 'US_CSL', format: 'us-csl-csv', main: 'us_trade_csl_2022-05.csv.gz' },
-];
+type ListSpec = OfficialListFiles;
+const LISTS = OFFICIAL_LISTS;
 
 interface LoadedList {
   spec: ListSpec;
@@ -1098,11 +1071,7 @@ async function main(): Promise<number> {
     oursOnSample.push(query.ms);
     if (query.expect !== undefined) {
       expectCount++;
-      if (
-        results.some(
-          (r) => (r.score ?? 1) <= 0.3 && entryKey(entries[r.item.entryIdx]) === query.expect,
-        )
-      )
+      if (results.some((r) => (r.score ?? 1) <= 0.3 && entryKey(entries[r.item.entryIdx]) === query.expect))
         fuseFound++;
       if (query.found === true) oursFound++;
     }
