@@ -4,10 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../libs/queue/src/index.js';
-import { CHROMIUM, expectAccessible, hasChromium, poll, ROOT, shot } from './support/browser.js';
+import {
+  CHROMIUM,
+  expectAccessible,
+  hasChromium,
+  launchChromium,
+  poll,
+  ROOT,
+  shot,
+} from './support/browser.js';
 import { createOfficer, type TestOfficer } from './support/officers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -58,19 +66,7 @@ describe('officers console administration pages (browser)', { timeout: 120_000 }
       await createOfficer(t, 'AUDITOR'),
       await createOfficer(t, 'ANALYST'),
     ];
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -3,10 +3,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenerateReportUseCase } from '../libs/reports/src/index.js';
-import { CHROMIUM, expectAccessible, hasChromium, poll, ROOT, shot } from './support/browser.js';
+import {
+  CHROMIUM,
+  expectAccessible,
+  hasChromium,
+  launchChromium,
+  poll,
+  ROOT,
+  shot,
+} from './support/browser.js';
 import { createOfficer, type TestOfficer } from './support/officers.js';
 import { preAuthRequest, startTestApp, TEST_ACTOR, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
@@ -93,19 +101,7 @@ describe('officers console (browser)', { timeout: 120_000 }, () => {
       actor: TEST_ACTOR,
       now: new Date(),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** What the console's browser tests share: Debian's chromium, axe-core, screenshots, a patient poll. */
@@ -10,6 +10,23 @@ export const ROOT = new URL('../..', import.meta.url).pathname;
 /** Set CONSOLE_SCREENSHOTS=docs/console to write the documentation's screenshots. */
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ? join(ROOT, process.env.CONSOLE_SCREENSHOTS) : null;
 const AXE_SOURCE = hasChromium ? readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') : '';
+
+/** Headless chromium with the flags this closed network needs (no background connections, no QUIC). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
 
 /** expect.poll waits 1 s by default: too short for a browser on a busy machine. */
 export function poll<T>(probe: () => Promise<T>) {
