@@ -21,6 +21,7 @@ import type {
 } from '../libs/screening/src/domain/matcher.js';
 import { parseList } from '../libs/screening/src/lists/index.js';
 import { buildSanctionsIndex, compareNames } from '../libs/screening/src/matching/index.js';
+import { UNCORROBORATED_COMMON_NAME } from '../libs/screening/src/matching/qualifiers.js';
 import { countryCode } from '../libs/screening/src/matching-eval/countries.js';
 import {
   alignFrozenScores,
@@ -942,6 +943,7 @@ async function main(): Promise<number> {
   let qualifiedSearches = 0;
   let invariantChecks = 0;
   let invariantViolations = 0;
+  let clearedByCommonName = 0;
   for (const [position, person] of innocents.entries()) {
     const name = person.fullName;
     innocentQueries.push(name);
@@ -966,6 +968,14 @@ async function main(): Promise<number> {
     const qualified = timedSearch(index, query, options.limit);
     qualifiedLatencies.push(qualified.ms);
     const alerting = qualified.matches.filter((m) => m.band === 'STRONG' || m.band === 'REVIEW');
+    if (alerting.length === 0 && nameOnly.matches.length > 0) {
+      // would the person have alerted without the common-name prior? (untimed: a lower threshold finds out)
+      const below = index.search(query, THRESHOLDS, { limit: options.limit, threshold: THRESHOLDS.review + UNCORROBORATED_COMMON_NAME });
+      const cleared = below.some(
+        (m) => m.explanation.qualifiers.some((q) => q.field === 'commonName') && m.score - UNCORROBORATED_COMMON_NAME >= THRESHOLDS.review,
+      );
+      if (cleared) clearedByCommonName++;
+    }
     if (alerting.length > 0) {
       if (nameOnly.matches.length === 0) invariantViolations++;
       qualifiedAlerts++;
@@ -993,6 +1003,13 @@ async function main(): Promise<number> {
       ? `The qualified search ran for all ${innocents.length.toLocaleString('en')} persons.`
       : `The qualified search ran for the ${nameOnlyAlerts} persons with a name-only match plus every ${verifyEvery}th person (${qualifiedSearches.toLocaleString('en')} searches): ` +
           `qualifiers only lower scores, so nobody else can alert; of ${invariantChecks.toLocaleString('en')} persons checked without a name-only match, ${invariantViolations} alerted.`,
+    '',
+  );
+  md.push(
+    `Of the persons with a name-only match, ${clearedByCommonName} were cleared only by the common-name prior (qualifiers.ts, uncorroboratedCommonName): the list entry ` +
+      `has no date of birth and no nationality, every matched name word is among the most common names, and the name is not exact, so the match loses ${-UNCORROBORATED_COMMON_NAME}. ` +
+      'Without that rule they would count as alerts with DOB + nationality. It is a policy, not evidence: a real listed person with a common name, a misspelt name and ' +
+      'an entry that records nothing else would be missed when screened with their date of birth and nationality (name-only searches, such as officers\' ad-hoc searches, are not affected).',
     '',
   );
   md.push(

@@ -6,7 +6,7 @@ import type { ListEntry, ListEntryType, NameStrength } from '../domain/list-entr
 import type { MatchExplanation, ScreeningQuery, Thresholds } from '../domain/matcher.js';
 import { compareForms, round4, type FormComparison } from './compare.js';
 import type { NameForm, NameKind, Term } from './name-model.js';
-import { bandFor, evaluateQualifiers } from './qualifiers.js';
+import { bandFor, evaluateQualifiers, uncorroboratedCommonName } from './qualifiers.js';
 
 /** Weak aliases can raise a REVIEW but never a STRONG on their own. */
 export const WEAK_ALIAS_CAP = 0.9;
@@ -92,6 +92,11 @@ export function scoreEntry(
     if (query.type === 'person' && entry.type === 'unknown' && best !== null && best.list.form.terms.some((t) => t.kind === 'legal')) {
       score -= 0.3;
       explanationQualifiers.push({ field: 'type', effect: -0.3, detail: 'query is a person, the matched list name has a legal form' });
+    }
+    const commonName = best === null ? null : uncorroboratedCommonName(query, entry, best.comparison.parts);
+    if (commonName !== null) {
+      score += commonName.effect;
+      explanationQualifiers.push(commonName);
     }
   }
   score = round4(Math.max(0, Math.min(1, score)));

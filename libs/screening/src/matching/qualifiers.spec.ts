@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ListEntry } from '../domain/list-entry.js';
-import { bandFor, compareDatesOfBirth, evaluateQualifiers, identifiersMatch, normaliseIdentifierNumber, queryDateRange } from './qualifiers.js';
+import { isCommonNameWord } from './common-names.js';
+import {
+  bandFor,
+  compareDatesOfBirth,
+  evaluateQualifiers,
+  identifiersMatch,
+  normaliseIdentifierNumber,
+  queryDateRange,
+  UNCORROBORATED_COMMON_NAME,
+  uncorroboratedCommonName,
+} from './qualifiers.js';
 
 const entry = (overrides: Partial<ListEntry> = {}): ListEntry => ({
   list: 'TEST',
@@ -87,5 +97,45 @@ describe(bandFor.name, () => {
     expect(bandFor(0.95, false, thresholds)).toBe('REVIEW');
     expect(bandFor(0.85, true, thresholds)).toBe('REVIEW');
     expect(bandFor(0.79, true, thresholds)).toBe('NONE');
+  });
+});
+
+describe(uncorroboratedCommonName.name, () => {
+  const johnSmith = [
+    { query: 'john', list: 'john', score: 1, method: 'exact' },
+    { query: 'smith', list: 'smith', score: 1, method: 'exact' },
+    { query: null, list: 'pridmore', score: 0, method: 'unmatched-list' },
+  ];
+  const kyc = { name: 'John Smith', type: 'person' as const, dateOfBirth: '1970-10-02', nationalities: ['ZW'] };
+
+  it('discounts a match of common words against an entry with no date of birth or nationality', () => {
+    const qualifier = uncorroboratedCommonName(kyc, entry({ type: 'unknown' }), johnSmith);
+    expect(qualifier?.field).toBe('commonName');
+    expect(qualifier?.effect).toBe(UNCORROBORATED_COMMON_NAME);
+  });
+
+  it('leaves name-only searches, entries with secondary fields and organisations alone', () => {
+    expect(uncorroboratedCommonName({ name: 'John Smith', type: 'person' }, entry(), johnSmith)).toBeNull();
+    expect(uncorroboratedCommonName(kyc, entry({ datesOfBirth: [exact('1950-01-01')] }), johnSmith)).toBeNull();
+    expect(uncorroboratedCommonName(kyc, entry({ nationalities: ['GB'] }), johnSmith)).toBeNull();
+    expect(uncorroboratedCommonName({ ...kyc, type: 'organisation' }, entry({ type: 'organisation' }), johnSmith)).toBeNull();
+    expect(uncorroboratedCommonName(kyc, entry({ type: 'organisation' }), johnSmith)).toBeNull();
+  });
+
+  it('needs every matched word to be common', () => {
+    const rare = [
+      { query: 'john', list: 'john', score: 1, method: 'exact' },
+      { query: 'pridmore', list: 'pridmore', score: 1, method: 'exact' },
+    ];
+    expect(uncorroboratedCommonName(kyc, entry(), rare)).toBeNull();
+    expect(uncorroboratedCommonName(kyc, entry(), [{ query: 'john', list: null, score: 0, method: 'unmatched-query' }])).toBeNull();
+  });
+
+  it('reads Chinese and Korean given names as common syllables', () => {
+    expect(isCommonNameWord('wang')).toBe(true);
+    expect(isCommonNameWord('xiuying')).toBe(true);
+    expect(isCommonNameWord('yongsu')).toBe(true);
+    expect(isCommonNameWord('pridmore')).toBe(false);
+    expect(isCommonNameWord('guihuax')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { DateOfBirth, Identifier, ListEntry, ListEntryType } from '../domain/list-entry.js';
 import type { Band, MatchExplanation, ScreeningQuery, Thresholds } from '../domain/matcher.js';
+import { isCommonNameWord } from './common-names.js';
 
 export type Qualifier = MatchExplanation['qualifiers'][number];
 
@@ -228,6 +229,41 @@ export function evaluateQualifiers(query: ScreeningQuery, entry: ListEntry): Qua
     qualifiers.push({ field: 'type', effect: -0.05, detail: `query is ${query.type}, list entry is ${entry.type}` });
   }
   return { qualifiers, adjustment, corroborated, identifierMatch };
+}
+
+// ---------------------------------------------------------------- common names that nothing can confirm
+
+/** What a match made only of common name words loses when the entry has nothing to check it against. */
+export const UNCORROBORATED_COMMON_NAME = -0.2;
+
+/**
+ * A name-frequency prior for the one case where nothing else can separate namesakes: the party's date of birth or
+ * nationality is known, the entry lists neither, and every matched name word is among the most common names
+ * (John Smith against JOHN B. PRIDMORE-SMITH, Wang Wei against WANG WEI). Such a match then needs the full name:
+ * an exact one still reaches the review threshold (1.0 − 0.2), a partial or fuzzy one does not. Name-only
+ * searches are never affected, nor entries with a date of birth or nationality, nor organisations.
+ */
+export function uncorroboratedCommonName(
+  query: ScreeningQuery,
+  entry: ListEntry,
+  parts: MatchExplanation['parts'],
+): Qualifier | null {
+  if (query.type !== 'person' || (entry.type !== 'person' && entry.type !== 'unknown')) return null;
+  const partyKnown = query.dateOfBirth !== undefined || (query.nationalities?.length ?? 0) > 0;
+  if (!partyKnown || entry.datesOfBirth.length > 0 || entry.nationalities.length > 0) return null;
+  let matched = 0;
+  for (const part of parts) {
+    if (part.query === null || part.list === null || part.score <= 0) continue;
+    matched++;
+    const common = (text: string): boolean => text.split(' ').every((word) => word.length > 0 && isCommonNameWord(word));
+    if (!common(part.query) && !common(part.list)) return null;
+  }
+  if (matched === 0) return null;
+  return {
+    field: 'commonName',
+    effect: UNCORROBORATED_COMMON_NAME,
+    detail: 'every matched name word is a common name and the entry lists no date of birth or nationality to check: only the full name can alert',
+  };
 }
 
 export function bandFor(score: number, corroborated: boolean, thresholds: Thresholds): Band {
