@@ -125,6 +125,26 @@ const MAX_VOCAB_CANDIDATES_PER_TERM = 400;
 const MAX_FULL_SCORES = 150;
 const COMMON_DOCUMENT_FREQUENCY = 20;
 const SIMILAR_CACHE_SIZE = 20_000;
+/** distinct query words remembered between searches before the query table starts afresh */
+const QUERY_TERM_TABLE_SIZE = 20_000;
+
+/** Vocabulary words similar to one word: term ids and their similarities, side by side. */
+interface SimilarWords {
+  ids: Int32Array;
+  sims: Float32Array;
+}
+
+function compact(found: ReadonlyMap<number, number>): SimilarWords {
+  const ids = new Int32Array(found.size);
+  const sims = new Float32Array(found.size);
+  let k = 0;
+  for (const [id, sim] of found) {
+    ids[k] = id;
+    sims[k] = sim;
+    k++;
+  }
+  return { ids, sims };
+}
 /** only name-like words start candidates: particles, honorifics, legal forms and initials never do */
 const BLOCKING_KINDS = new Set(['name', 'number', 'generic']);
 /** blocking keeps names whose query coverage (from the keys alone) is within this margin of the threshold */
@@ -151,7 +171,10 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
   private scratchTouched = new Uint8Array(0);
   private stampCounter = 0;
   private gluedTable = new TermTable();
-  private readonly similarCache = new Map<number, Map<number, number>>();
+  private readonly gluedCache = new Map<string, ReadonlyArray<readonly [number, number]>>();
+  private readonly similarCache = new Map<number, SimilarWords>();
+  private readonly querySimilarCache = new Map<number, SimilarWords>();
+  private queryTable: TermTable;
   private readonly byInitial = new Map<string, Int32Array>();
   private readonly bySkeletonInitial = new Map<string, Int32Array>();
 
@@ -245,6 +268,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
       if (rest !== null) this.keys.add(KEY_ABD_REST, rest, term.id);
     }
     this.keys.freeze();
+    this.queryTable = TermTable.overlay(this.table);
     const byInitial = new Map<string, number[]>();
     const bySkeletonInitial = new Map<string, number[]>();
     for (const term of this.table.terms) {
@@ -303,15 +327,63 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     return out;
   }
 
-  /** Similar vocabulary words of a vocabulary word are stable: common query words are looked up once. */
-  private cachedSimilarTerms(term: Term, scan: boolean): ReadonlyMap<number, number> {
-    if (scan || this.table.terms[term.id] !== term) return this.similarTerms(term, new Map(), scan);
-    let found = this.similarCache.get(term.id);
+  /**
+   * Similar vocabulary words of a word are stable: each word is looked up once, whether it is in the vocabulary or
+   * a query word kept in the query table. Stored compactly (ids and similarities side by side).
+   */
+  private cachedSimilarTerms(term: Term, scan: boolean): SimilarWords {
+    if (scan) return compact(this.similarTerms(term, new Map(), true));
+    const inVocabulary = this.table.terms[term.id] === term;
+    const cache = inVocabulary ? this.similarCache : this.querySimilarCache;
+    if (!inVocabulary && this.queryTable.terms[term.id - this.table.size] !== term) return compact(this.similarTerms(term, new Map(), false));
+    let found = cache.get(term.id);
     if (found === undefined) {
-      if (this.similarCache.size >= SIMILAR_CACHE_SIZE) this.similarCache.clear();
-      found = this.similarTerms(term, new Map(), false);
-      this.similarCache.set(term.id, found);
+      if (cache.size >= SIMILAR_CACHE_SIZE) cache.clear();
+      found = compact(this.similarTerms(term, new Map(), false));
+      cache.set(term.id, found);
     }
+    return found;
+  }
+
+  /** The query words of the searches so far (bounded): a word seen before keeps its keys and its similar words. */
+  private queryTerms(): TermTable {
+    if (this.queryTable.size >= QUERY_TERM_TABLE_SIZE) {
+      this.queryTable = TermTable.overlay(this.table);
+      this.querySimilarCache.clear();
+    }
+    return this.queryTable;
+  }
+
+  /**
+   * Vocabulary words within 0.8 of two adjacent query words written as one (Patr ushev → patrushev, Chin ping →
+   * jinping, Ka Fai → jiahui). Narrower than similarTerms (the spelling, its consonants, its vowels, its toneless
+   * and Cantonese / Wade-Giles pinyin readings, one deletion on each side), because every adjacent pair of every query form is looked up; remembered by spelling.
+   */
+  private gluedSimilarTerms(text: string): ReadonlyArray<readonly [number, number]> {
+    const cached = this.gluedCache.get(text);
+    if (cached !== undefined) return cached;
+    const glued = this.gluedTable.intern(text, 'name', false);
+    const seen = new Set<number>();
+    const found: Array<readonly [number, number]> = [];
+    const visit = (termId: number): void => {
+      if (seen.has(termId) || seen.size >= MAX_VOCAB_CANDIDATES_PER_TERM) return;
+      seen.add(termId);
+      const vocab = this.table.terms[termId];
+      if (vocab === undefined || Math.abs(vocab.text.length - text.length) > 3) return;
+      const sim = termSimilarity(glued, vocab).score;
+      if (sim >= 0.8) found.push([termId, sim]);
+    };
+    this.keys.forEach(KEY_EXACT, glued.text, visit);
+    this.keys.forEach(KEY_SKELETON, glued.skeleton, visit);
+    this.keys.forEach(KEY_SINO, glued.sinoKey, visit);
+    this.keys.forEach(KEY_VOWEL, glued.vowelKey, visit);
+    for (const segmentation of glued.chineseSyllables ?? []) for (const reading of pinyinReadings(segmentation)) this.keys.forEach(KEY_EXACT, reading, visit);
+    for (const d of deletes1(glued.text)) this.keys.forEach(KEY_DELETE, d, visit);
+    if (this.gluedCache.size >= SIMILAR_CACHE_SIZE) {
+      this.gluedCache.clear();
+      this.gluedTable = new TermTable();
+    }
+    this.gluedCache.set(text, found);
     return found;
   }
 
@@ -354,7 +426,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     const threshold = options?.threshold ?? thresholds.review;
     const limit = options?.limit ?? DEFAULT_LIMIT;
     const personLike = query.type !== 'organisation' && query.type !== 'vessel' && query.type !== 'aircraft';
-    const queryForms = prepareQueryForms(query, TermTable.overlay(this.table));
+    const queryForms = prepareQueryForms(query, this.queryTerms());
 
     // identifiers first: an exact identifier match is decisive whatever the name
     const candidateEntries = new Set<number>();
@@ -415,7 +487,7 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
     const touchedAll: number[] = [];
     const result = new Map<number, number>();
     // the forms of one query share their words: a word not in the vocabulary is expanded once per search
-    const similarOfQueryWord = new Map<number, ReadonlyMap<number, number>>();
+    const similarOfQueryWord = new Map<number, SimilarWords>();
     for (const { form } of queryForms) {
       const formTouched: number[] = [];
       // the bound counts only the parts that can start candidates: tags and initials are scored later
@@ -467,7 +539,9 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         }
         const s = this.stampCounter++;
         const touched: number[] = [];
-        for (const [termId, sim] of similar) {
+        for (let k = 0; k < similar.ids.length; k++) {
+          const termId = similar.ids[k] ?? 0;
+          const sim = similar.sims[k] ?? 0;
           const from = this.postingOffsets[termId] ?? 0;
           const to = this.postingOffsets[termId + 1] ?? 0;
           for (let p = from; p < to; p++) {
@@ -493,11 +567,10 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
         const b = form.terms[i + 1];
         // a split after a prefix leaves a particle (Al Fred, De Velopment): glue any two words but numbers
         if (a === undefined || b === undefined || a.abjad || a.kind === 'number' || b.kind === 'number') continue;
-        const glued = this.gluedTable.intern(a.text + b.text, 'name', false);
         const w = (form.weights[i] ?? 0) + (form.weights[i + 1] ?? 0);
-        for (const [termId, sim] of this.similarTerms(glued, new Map(), false)) {
+        for (const [termId, sim] of this.gluedSimilarTerms(a.text + b.text)) {
           // the vocabulary word must really be the two words joined, not one of them
-          if (sim < 0.8 || (this.table.terms[termId]?.text.length ?? 0) <= Math.max(a.text.length, b.text.length)) continue;
+          if ((this.table.terms[termId]?.text.length ?? 0) <= Math.max(a.text.length, b.text.length)) continue;
           for (let p = this.postingOffsets[termId] ?? 0; p < (this.postingOffsets[termId + 1] ?? 0); p++) {
             const n = this.postings[p] ?? 0;
             accumulated[n] = (accumulated[n] ?? 0) + w * sim;
@@ -508,7 +581,6 @@ export class InMemorySanctionsIndex implements SanctionsIndex {
           }
         }
       }
-      if (this.gluedTable.size > 10_000) this.gluedTable = new TermTable();
       const bound = Math.max(0, threshold - BOUND_MARGIN) * totalWeight;
       const passing: Array<[number, number]> = [];
       for (const n of formTouched) {
