@@ -217,9 +217,10 @@ interface Candidate {
   diagonal?: number;
 }
 
-/** Scratch table for terms made of joined words (SergeiLavrov ↔ Sergei Lavrov). */
-const joinTable = new TermTable();
-const joinCache = new Map<string, Term>();
+/** Words joined while comparing (SergeiLavrov ↔ Sergei Lavrov, Abdulrahman ↔ Abdul Rahman), bounded: started afresh past JOINED_WORDS_KEPT. */
+let joinTable = new TermTable();
+const JOINED_WORDS_KEPT = 50_000;
+
 function joinedTerm(terms: Term[], from: number, to: number): Term {
   let text = '';
   let abjad = false;
@@ -227,14 +228,10 @@ function joinedTerm(terms: Term[], from: number, to: number): Term {
     text += terms[i]?.text ?? '';
     abjad = abjad || (terms[i]?.abjad ?? false);
   }
-  const key = `${abjad ? '#' : ''}${text}`;
-  let term = joinCache.get(key);
-  if (term === undefined) {
-    if (joinCache.size > 50_000) joinCache.clear();
-    term = joinTable.intern(text, 'name', abjad);
-    joinCache.set(key, term);
-  }
-  return term;
+  const known = joinTable.lookup(text, 'name', abjad);
+  if (known !== undefined) return known;
+  if (joinTable.size >= JOINED_WORDS_KEPT) joinTable = new TermTable();
+  return joinTable.intern(text, 'name', abjad);
 }
 
 export interface CompareOptions {
